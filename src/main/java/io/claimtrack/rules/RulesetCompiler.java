@@ -1,0 +1,93 @@
+package io.claimtrack.rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * Compiles DRL files into a knowledge base at runtime (classic DRL through the KIE API), so rules can
+ * come from {@code rules/} or from an analyst without a rebuild. Plain Java: rule tests use it directly.
+ */
+public final class RulesetCompiler {
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern LINE_AND_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+
+    /**
+     * @param files file name to DRL text
+     * @throws RulesetCompilationException listing every error, with file, line and column
+     */
+    public CompiledRuleset compile(int version, Map<String, String> files) {
+        KieServices kieServices = KieServices.Factory.get();
+        // A fresh release id per build: the KIE repository keeps every module it has built under its id.
+        ReleaseId releaseId = kieServices.newReleaseId("io.claimtrack.rulesets", "ruleset-v" + version,
+                "1.0.0-" + UUID.randomUUID());
+        KieFileSystem fileSystem = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
+        Map<String, String> fileByPath = new HashMap<>();
+        files.forEach((name, drl) -> {
+            String path = pathFor(name, drl);
+            fileByPath.put(path, name);
+            fileSystem.write(path, drl);
+        });
+
+        KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll();
+        try {
+            List<RuleProblem> errors = problems(builder.getResults().getMessages(), fileByPath).stream()
+                    .filter(p -> p.severity() == RuleProblem.Severity.ERROR)
+                    .toList();
+            if (!errors.isEmpty()) {
+                throw new RulesetCompilationException("Ruleset v" + version, errors);
+            }
+            KieBase kieBase = kieServices.newKieContainer(releaseId).getKieBase();
+            return new CompiledRuleset(version, kieBase);
+        } finally {
+            kieServices.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /** Drools wants each DRL at a path mirroring its package, or it warns. */
+    private static String pathFor(String name, String drl) {
+        Matcher pkg = PACKAGE.matcher(drl);
+        String dir = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+        return "src/main/resources/" + dir + name;
+    }
+
+    static List<RuleProblem> problems(List<Message> messages, Map<String, String> fileByPath) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message message : messages) {
+            String text = message.getText() == null ? "" : message.getText().strip();
+            if (text.startsWith(NULL_PACKAGE) && messages.size() > 1) {
+                continue; // an echo of the syntax error already reported for this file
+            }
+            String file = fileByPath.getOrDefault(message.getPath(), message.getPath() == null ? "" : message.getPath());
+            int line = message.getLine();
+            int column = message.getColumn();
+            // Drools often leaves the column at 0 and puts "Line 5:29" in the text instead.
+            Matcher at = LINE_AND_COLUMN.matcher(text);
+            if (at.find()) {
+                if (line <= 0) {
+                    line = Integer.parseInt(at.group(1));
+                }
+                if (column <= 0) {
+                    column = Integer.parseInt(at.group(2));
+                }
+            }
+            RuleProblem.Severity severity = message.getLevel() == Message.Level.ERROR
+                    ? RuleProblem.Severity.ERROR : RuleProblem.Severity.WARNING;
+            problems.add(new RuleProblem(file, Math.max(line, 0), Math.max(column, 0), severity, text));
+        }
+        return problems;
+    }
+}
