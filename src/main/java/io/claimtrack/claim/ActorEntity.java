@@ -1,0 +1,78 @@
+package io.claimtrack.claim;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.claimtrack.facts.Actor;
+import io.claimtrack.facts.ActorKind;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "actor")
+public class ActorEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "name_key", nullable = false, unique = true)
+    public String nameKey;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    public ActorKind kind;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "actor_bloc", joinColumns = @JoinColumn(name = "actor_id"))
+    @Column(name = "bloc")
+    public Set<String> blocs = new TreeSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static ActorEntity create(String name, ActorKind kind, Set<String> blocs, Instant now) {
+        ActorEntity actor = new ActorEntity();
+        actor.name = name.strip();
+        actor.nameKey = keyOf(name);
+        actor.kind = kind;
+        blocs.forEach(bloc -> actor.blocs.add(bloc.strip()));
+        actor.createdAt = now;
+        return actor;
+    }
+
+    public static Optional<ActorEntity> findByName(String name) {
+        return find("nameKey", keyOf(name)).firstResultOptional();
+    }
+
+    /** Names are unique regardless of case and surrounding blanks. */
+    static String keyOf(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public Actor toFact() {
+        return new Actor(name, kind, blocs);
+    }
+}

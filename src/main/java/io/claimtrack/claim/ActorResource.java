@@ -1,0 +1,58 @@
+package io.claimtrack.claim;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.claimtrack.problem.ApiException;
+
+@Path("/api/actors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Actors", description = "Who makes statements")
+public class ActorResource {
+
+    private final ActorService actors;
+
+    public ActorResource(ActorService actors) {
+        this.actors = actors;
+    }
+
+    @POST
+    @Operation(summary = "Register an actor", description = "409 when an actor of that name (any case) exists.")
+    public Response register(@Valid @NotNull(message = "a JSON body is required") NewActor request, UriInfo uri) {
+        ActorEntity actor = actors.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(actor.id.toString()).build())
+                .entity(ActorView.of(actor)).build();
+    }
+
+    @GET
+    @Operation(summary = "All actors, by name")
+    public List<ActorView> list() {
+        return ActorEntity.<ActorEntity>listAll(io.quarkus.panache.common.Sort.by("nameKey")).stream()
+                .map(ActorView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public ActorView get(@PathParam("id") long id) {
+        ActorEntity actor = ActorEntity.findById(id);
+        if (actor == null) {
+            throw ApiException.notFound("actor", id);
+        }
+        return ActorView.of(actor);
+    }
+}

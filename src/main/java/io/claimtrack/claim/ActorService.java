@@ -1,0 +1,41 @@
+package io.claimtrack.claim;
+
+import java.time.Clock;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.claimtrack.facts.ActorKind;
+import io.claimtrack.problem.ApiException;
+
+@ApplicationScoped
+public class ActorService {
+
+    private final Clock clock;
+
+    public ActorService(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ActorEntity register(NewActor request) {
+        ActorEntity.findByName(request.name()).ifPresent(existing -> {
+            throw ApiException.conflict("name", "an actor named \"" + existing.name + "\" already exists (id "
+                    + existing.id + ")");
+        });
+        ActorEntity actor = ActorEntity.create(request.name(), request.kind(), request.blocsOrEmpty(), clock.instant());
+        actor.persist();
+        return actor;
+    }
+
+    /** The claimant of a claim: a known actor, or a new one of kind OTHER in no bloc. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ActorEntity claimant(String name) {
+        return ActorEntity.findByName(name).orElseGet(() -> {
+            ActorEntity actor = ActorEntity.create(name, ActorKind.OTHER, Set.of(), clock.instant());
+            actor.persist();
+            return actor;
+        });
+    }
+}

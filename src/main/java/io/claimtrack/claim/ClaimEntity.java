@@ -1,0 +1,72 @@
+package io.claimtrack.claim;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.claimtrack.facts.Claim;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "claim")
+public class ClaimEntity extends PanacheEntityBase {
+
+    @Id
+    @SequenceGenerator(name = "claim_seq", sequenceName = "claim_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "claim_seq")
+    public Long id;
+
+    @Column(nullable = false, length = 10_000)
+    public String text;
+
+    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "claimant_id")
+    public ActorEntity claimant;
+
+    public String topic;
+
+    @Column(name = "asserted_at", nullable = false)
+    public Instant assertedAt;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    @Embedded
+    public Source source;
+
+    @Column(length = 10_000)
+    public String quote;
+
+    @Column(name = "disputes_id")
+    public Long disputesId;
+
+    @Column(name = "supports_id")
+    public Long supportsId;
+
+    @Column(name = "retracts_id")
+    public Long retractsId;
+
+    /** The root claim of this claim's dispute thread (its own id for a root). */
+    @Column(name = "thread_id")
+    public Long threadId;
+
+    /** Every claim of one dispute thread, claimants fetched with them. */
+    public static List<ClaimEntity> inThread(long threadId) {
+        return list("from ClaimEntity c join fetch c.claimant where c.threadId = ?1 order by c.id", threadId);
+    }
+
+    public Claim toFact() {
+        return new Claim(id, claimant.toFact(), topic, assertedAt, disputesId, supportsId, retractsId);
+    }
+}

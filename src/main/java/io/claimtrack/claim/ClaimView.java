@@ -1,0 +1,27 @@
+package io.claimtrack.claim;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.claimtrack.facts.ClaimStatus;
+import io.claimtrack.facts.Flag;
+import io.claimtrack.status.FlagView;
+import io.claimtrack.status.Reason;
+
+/**
+ * A claim as the API shows it: what was said, by whom, what it points at, its current status with
+ * the reason, and which later claims dispute, support or retract it.
+ */
+public record ClaimView(long id, String text, ActorView claimant, String topic, Instant assertedAt,
+                        Instant recordedAt, SourceView source, String quote,
+                        Long disputes, Long supports, Long retracts, long thread,
+                        ClaimStatus status, List<Flag> flags, Reason reason, List<FlagView> flagReasons,
+                        List<Long> disputedBy, List<Long> supportedBy, List<Long> retractedBy) {
+
+    public record SourceView(String url, String title, String publisher) {
+
+        static SourceView of(Source source) {
+            return source == null ? null : new SourceView(source.url, source.title, source.publisher);
+        }
+    }
+}

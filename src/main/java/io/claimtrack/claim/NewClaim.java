@@ -1,0 +1,52 @@
+package io.claimtrack.claim;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A claim to record. {@code claimant} is an actor's name (an unknown name registers an actor of kind
+ * OTHER). At most one of {@code disputes}, {@code supports}, {@code retracts} names an earlier claim.
+ */
+public record NewClaim(
+        @NotBlank(message = "must not be blank")
+        @Size(max = 10_000, message = "must be at most 10000 characters")
+        String text,
+
+        @NotBlank(message = "must not be blank")
+        @Size(max = 200, message = "must be at most 200 characters")
+        String claimant,
+
+        @Size(max = 200, message = "must be at most 200 characters")
+        String topic,
+
+        @NotNull(message = "is required: when the claim was made, e.g. 2015-09-30T12:00:00Z")
+        Instant assertedAt,
+
+        @Valid
+        SourceInput source,
+
+        @Size(max = 10_000, message = "must be at most 10000 characters")
+        String quote,
+
+        @Positive(message = "must be a claim id") Long disputes,
+        @Positive(message = "must be a claim id") Long supports,
+        @Positive(message = "must be a claim id") Long retracts) {
+
+    public record SourceInput(
+            @Size(max = 2000, message = "must be at most 2000 characters")
+            @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            String url,
+
+            @Size(max = 500, message = "must be at most 500 characters")
+            String title,
+
+            @Size(max = 200, message = "must be at most 200 characters")
+            String publisher) {
+    }
+}

@@ -1,0 +1,27 @@
+package io.claimtrack.claim;
+
+import java.util.List;
+
+import io.claimtrack.problem.ApiException;
+
+/** One page of a list: items, how many there are in all, which page and its size (pages count from 0). */
+public record Page<T>(List<T> items, long total, int page, int size) {
+
+    public static final int MAX_SIZE = 100;
+
+    /** Reads page and size query parameters, naming the one at fault when it is not usable. */
+    public static int parameter(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < min || parsed > max) {
+                throw ApiException.badRequest(name, "must be between " + min + " and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, "must be a whole number");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.claimtrack.problem;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Maps every failure to one problem-details body. No stack trace or class name reaches a client:
+ * anything unexpected is logged here and answered with a plain 500.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Every resource names its request body parameter so. */
+    private static final String BODY = "request";
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return problem(e.status(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + ": " + err.message())
+                .collect(Collectors.joining("; "));
+        return problem(400, detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    /** Named apart: Quarkus maps this subtype itself (with an empty body) unless an application mapper does. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return badJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        String detail = switch (status) {
+            case 404 -> "Nothing at " + uri.getPath();
+            case 405 -> "Method not allowed on " + uri.getPath();
+            case 406 -> "This resource answers application/json";
+            case 415 -> "Send the body as application/json";
+            default -> Response.Status.fromStatusCode(status) == null ? "Request failed"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase();
+        };
+        return problem(status, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return problem(500, "claimtrack could not complete the request; the error has been logged", uri, List.of());
+    }
+
+    private static Response badJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = jsonMessage(e);
+            return problem(400, field + ": " + message, uri, List.of(new Problem.FieldError(field, message)));
+        }
+        if (e instanceof MismatchedInputException) {
+            return problem(400, "The body must be a JSON object with the documented fields", uri, List.of());
+        }
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return problem(400, "Malformed JSON" + where, uri, List.of());
+    }
+
+    private static String jsonMessage(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown property";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+            Class<?> type = invalid.getTargetType();
+            if (type.isEnum()) {
+                return "must be one of " + Arrays.toString(type.getEnumConstants());
+            }
+            if (type == Instant.class) {
+                return "must be an ISO-8601 instant such as 2015-09-30T12:00:00Z";
+            }
+            return "cannot be read as " + simpleType(type);
+        }
+        return "has the wrong type or shape";
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        return type == String.class ? "text" : "a " + type.getSimpleName().toLowerCase();
+    }
+
+    /**
+     * The field as the client named it: "create.request.text" → "text" (a body property),
+     * "list.page" → "page" (a query parameter), "create.request.blocs[0]" → "blocs[0]".
+     */
+    private static String field(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new java.util.ArrayList<>();
+        violation.getPropertyPath().forEach(node -> {
+            if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.CONSTRUCTOR) {
+                nodes.add(node);
+            }
+        });
+        if (!nodes.isEmpty() && nodes.get(0).getKind() == ElementKind.PARAMETER && BODY.equals(nodes.get(0).getName())) {
+            nodes.remove(0); // the body parameter itself: the client only sees its properties
+        }
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : nodes) {
+            if (node.getIndex() != null || node.getKey() != null) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                field.append(field.length() == 0 ? "" : ".").append(node.getName());
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
+    }
+
+    static Response problem(int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        var reason = Response.Status.fromStatusCode(status);
+        String title = status == 422 ? "Unprocessable Content" : reason == null ? "Error" : reason.getReasonPhrase();
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(),
+                        errors == null ? List.of() : errors))
+                .build();
+    }
+}

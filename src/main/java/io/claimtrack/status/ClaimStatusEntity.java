@@ -1,0 +1,76 @@
+package io.claimtrack.status;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.claimtrack.facts.ClaimStatus;
+import io.claimtrack.facts.Flag;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A claim's current status: the conclusion of the latest evaluation of its thread. */
+@Entity
+@Table(name = "claim_status")
+public class ClaimStatusEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "claim_id")
+    public Long claimId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    public ClaimStatus status;
+
+    @Column(name = "rule_name", nullable = false)
+    public String rule;
+
+    @Column(nullable = false, length = 20_000)
+    public String explanation;
+
+    /** When the current status took effect (system time). */
+    @Column(nullable = false)
+    public Instant since;
+
+    @Column(name = "ruleset_version", nullable = false)
+    public int rulesetVersion;
+
+    @Column(name = "evaluated_at", nullable = false)
+    public Instant evaluatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "claim_flag", joinColumns = @JoinColumn(name = "claim_id"))
+    public List<RaisedFlag> flags = new ArrayList<>();
+
+    public SortedSet<Flag> flagSet() {
+        return flags.stream().map(f -> f.flag).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public static Map<Long, ClaimStatusEntity> forClaims(Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return Map.of();
+        }
+        return ClaimStatusEntity.<ClaimStatusEntity>list("claimId in ?1", claimIds).stream()
+                .collect(Collectors.toMap(s -> s.claimId, Function.identity()));
+    }
+}

@@ -1,0 +1,90 @@
+package io.claimtrack.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.SortedSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.claimtrack.facts.ClaimStatus;
+import io.claimtrack.facts.Flag;
+import io.claimtrack.rules.Assessment;
+import io.claimtrack.rules.Evaluation;
+
+/**
+ * Records what an evaluation concluded: the current status of each claim, and a history entry for
+ * every claim whose status or flags changed. It never decides anything itself.
+ */
+@ApplicationScoped
+public class StatusRecorder {
+
+    private final Clock clock;
+
+    public StatusRecorder(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** @return how many claims changed status or flags */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int record(Evaluation evaluation, String cause) {
+        Instant now = clock.instant();
+        Map<Long, ClaimStatusEntity> current = ClaimStatusEntity.forClaims(evaluation.assessments().keySet());
+        int changed = 0;
+        for (Assessment assessment : evaluation.assessments().values().stream()
+                .sorted(Comparator.comparingLong(Assessment::claimId)).toList()) {
+            ClaimStatusEntity status = current.get(assessment.claimId());
+            ClaimStatus previousStatus = status == null ? null : status.status;
+            SortedSet<Flag> previousFlags = status == null ? null : status.flagSet();
+            if (status == null) {
+                status = new ClaimStatusEntity();
+                status.claimId = assessment.claimId();
+            }
+            boolean statusChanged = previousStatus != assessment.status();
+            boolean flagsChanged = previousFlags == null || !previousFlags.equals(assessment.flags().keySet());
+            apply(status, assessment, evaluation.rulesetVersion(), now, statusChanged);
+            if (statusChanged || flagsChanged) {
+                history(assessment, previousStatus, previousFlags, evaluation.rulesetVersion(), now, cause).persist();
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private static void apply(ClaimStatusEntity status, Assessment assessment, int rulesetVersion, Instant now,
+                              boolean statusChanged) {
+        status.status = assessment.status();
+        status.rule = assessment.rule();
+        status.explanation = assessment.explanation();
+        status.rulesetVersion = rulesetVersion;
+        status.evaluatedAt = now;
+        if (statusChanged) {
+            status.since = now;
+        }
+        status.flags.clear();
+        assessment.flags().forEach((flag, reason) ->
+                status.flags.add(RaisedFlag.of(flag, reason.rule(), reason.explanation())));
+        if (!status.isPersistent()) {
+            status.persist();
+        }
+    }
+
+    private static StatusChangeEntity history(Assessment assessment, ClaimStatus previousStatus,
+                                              SortedSet<Flag> previousFlags, int rulesetVersion, Instant now,
+                                              String cause) {
+        StatusChangeEntity change = new StatusChangeEntity();
+        change.claimId = assessment.claimId();
+        change.at = now;
+        change.status = assessment.status();
+        change.previousStatus = previousStatus;
+        change.flags = StatusChangeEntity.join(assessment.flags().keySet());
+        change.previousFlags = previousFlags == null ? null : StatusChangeEntity.join(previousFlags);
+        change.rule = assessment.rule();
+        change.explanation = assessment.explanation();
+        change.rulesetVersion = rulesetVersion;
+        change.cause = cause;
+        return change;
+    }
+}
