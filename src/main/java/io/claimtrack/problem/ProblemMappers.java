@@ -89,6 +89,13 @@ public class ProblemMappers {
     }
 
     private static Response badJson(JsonProcessingException e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                var location = parse.getLocation();
+                String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+                return problem(400, "Malformed JSON" + where, uri, List.of());
+            }
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -96,12 +103,7 @@ public class ProblemMappers {
             String message = jsonMessage(e);
             return problem(400, field + ": " + message, uri, List.of(new Problem.FieldError(field, message)));
         }
-        if (e instanceof MismatchedInputException) {
-            return problem(400, "The body must be a JSON object with the documented fields", uri, List.of());
-        }
-        var location = e.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return problem(400, "Malformed JSON" + where, uri, List.of());
+        return problem(400, "The body must be a JSON object with the documented fields", uri, List.of());
     }
 
     private static String jsonMessage(JsonProcessingException e) {

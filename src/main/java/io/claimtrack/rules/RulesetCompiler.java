@@ -23,6 +23,7 @@ public final class RulesetCompiler {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern LINE_AND_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
+    private static final String RESOURCES = "src/main/resources/";
     private static final String NULL_PACKAGE = "Parser returned a null Package";
 
     /**
@@ -38,8 +39,8 @@ public final class RulesetCompiler {
         Map<String, String> fileByPath = new HashMap<>();
         files.forEach((name, drl) -> {
             String path = pathFor(name, drl);
-            fileByPath.put(path, name);
-            fileSystem.write(path, drl);
+            fileByPath.put(path, name); // messages name the path below the resources root
+            fileSystem.write(RESOURCES + path, drl);
         });
 
         KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll();
@@ -61,7 +62,7 @@ public final class RulesetCompiler {
     private static String pathFor(String name, String drl) {
         Matcher pkg = PACKAGE.matcher(drl);
         String dir = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
-        return "src/main/resources/" + dir + name;
+        return dir + name;
     }
 
     static List<RuleProblem> problems(List<Message> messages, Map<String, String> fileByPath) {

@@ -1,0 +1,64 @@
+package io.claimtrack.status;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class StatsAndHealthTest {
+
+    @Test
+    void shouldCountAContestedClaimOnceItIsDisputed() {
+        String suffix = UUID.randomUUID().toString();
+        post("/api/actors", Map.of("name", "A " + suffix, "kind", "STATE", "blocs", List.of("a " + suffix)));
+        post("/api/actors", Map.of("name", "B " + suffix, "kind", "STATE", "blocs", List.of("b " + suffix)));
+        int claim = post("/api/claims", Map.of("text", "t", "claimant", "A " + suffix, "assertedAt", "2015-09-30T09:00:00Z"));
+        JsonPath before = stats();
+
+        post("/api/claims", Map.of("text", "no", "claimant", "B " + suffix, "assertedAt", "2015-09-30T10:00:00Z",
+                "disputes", claim));
+
+        JsonPath after = stats();
+        assertEquals(before.getLong("total") + 1, after.getLong("total"));
+        assertEquals(before.getLong("byStatus.CONTESTED") + 1, after.getLong("byStatus.CONTESTED"));
+        assertEquals(before.getLong("byStatus.UNVERIFIED"), after.getLong("byStatus.UNVERIFIED"),
+                "one UNVERIFIED became CONTESTED, the dispute itself is a new UNVERIFIED");
+        assertEquals(before.getLong("byFlag.STALE"), after.getLong("byFlag.STALE"));
+    }
+
+    @Test
+    void shouldBeReadyWithTheRulesetCompiledAndTheSchemaMigrated() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"),
+                        "checks.find { it.name == 'claimtrack' }.data.rulesetVersion", equalTo(1),
+                        "checks.find { it.name == 'claimtrack' }.data.pendingMigrations", equalTo(0));
+    }
+
+    @Test
+    void shouldServeTheOpenApiDocumentAndSwaggerUi() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200).body("paths.keySet()", hasItem("/api/claims"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    private static int post(String path, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(path)
+                .then().statusCode(201).extract().jsonPath().getInt("id");
+    }
+
+    private static JsonPath stats() {
+        return given().when().get("/api/stats").then().statusCode(200).extract().jsonPath();
+    }
+}
