@@ -1,6 +1,7 @@
 package io.claimtrack.claim;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -64,6 +65,15 @@ public class ClaimEntity extends PanacheEntityBase {
     /** Every claim of one dispute thread, claimants fetched with them. */
     public static List<ClaimEntity> inThread(long threadId) {
         return list("from ClaimEntity c join fetch c.claimant where c.threadId = ?1 order by c.id", threadId);
+    }
+
+    /** The claims asserted by {@code asOf} in the given threads, claimants fetched with them. */
+    public static List<ClaimEntity> inThreads(Collection<Long> threadIds, Instant asOf) {
+        if (threadIds.isEmpty()) {
+            return List.of();
+        }
+        return list("from ClaimEntity c join fetch c.claimant where c.threadId in ?1 and c.assertedAt <= ?2 order by c.id",
+                threadIds, asOf);
     }
 
     public Claim toFact() {

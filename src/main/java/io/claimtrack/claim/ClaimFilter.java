@@ -1,5 +1,6 @@
 package io.claimtrack.claim;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,26 +8,35 @@ import java.util.Map;
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
 import io.claimtrack.problem.ApiException;
+import io.claimtrack.status.Standing;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
 /** The filters of the claim list, checked: an unknown status or flag is the client's error. */
-public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String topic, String text) {
+public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String topic, String text, Instant asOf) {
 
-    public static ClaimFilter parse(String status, String flag, String claimant, String topic, String text) {
+    public static ClaimFilter parse(String status, String flag, String claimant, String topic, String text,
+                                    Instant asOf) {
         return new ClaimFilter(parseEnum(ClaimStatus.class, "status", status), parseEnum(Flag.class, "flag", flag),
-                blankToNull(claimant), blankToNull(topic), blankToNull(text));
+                blankToNull(claimant), blankToNull(topic), blankToNull(text), asOf);
     }
 
-    /** Newest first in event time; ties by id, newest first. */
+    /**
+     * Newest first in event time; ties by id, newest first. As of an instant, only claims asserted by
+     * then, and status and flag are left to {@link #matches}: those statuses are not stored.
+     */
     public PanacheQuery<ClaimEntity> query() {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (status != null) {
+        if (asOf != null) {
+            where.append(" and c.assertedAt <= :asOf");
+            params.put("asOf", asOf);
+        }
+        if (status != null && asOf == null) {
             where.append(" and exists (select 1 from ClaimStatusEntity s where s.claimId = c.id and s.status = :status)");
             params.put("status", status);
         }
-        if (flag != null) {
+        if (flag != null && asOf == null) {
             where.append(" and exists (select 1 from ClaimStatusEntity s join s.flags f"
                     + " where s.claimId = c.id and f.flag = :flag)");
             params.put("flag", flag);
@@ -44,6 +54,12 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
             params.put("text", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return ClaimEntity.find("from ClaimEntity c where " + where, Sort.descending("c.assertedAt", "c.id"), params);
+    }
+
+    /** Whether a standing evaluated on the fly passes the status and flag filters. */
+    public boolean matches(Standing standing) {
+        return standing != null && (status == null || standing.status() == status)
+                && (flag == null || standing.flags().contains(flag));
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String value) {

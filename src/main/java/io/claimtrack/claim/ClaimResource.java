@@ -1,5 +1,6 @@
 package io.claimtrack.claim;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -19,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.claimtrack.problem.ApiException;
 import io.claimtrack.status.HistoryEntry;
+import io.claimtrack.time.Instants;
 
 @Path("/api/claims")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,12 +29,18 @@ import io.claimtrack.status.HistoryEntry;
 @Tag(name = "Claims", description = "Claims and counterclaims, with their statuses")
 public class ClaimResource {
 
-    private final ClaimService claims;
-    private final ClaimViews views;
+    private static final String AS_OF = "event time: ISO instant or date (end of that day, UTC); statuses evaluated as of then";
 
-    public ClaimResource(ClaimService claims, ClaimViews views) {
+    private final ClaimService claims;
+    private final ClaimQueries queries;
+    private final ClaimViews views;
+    private final Clock clock;
+
+    public ClaimResource(ClaimService claims, ClaimQueries queries, ClaimViews views, Clock clock) {
         this.claims = claims;
+        this.queries = queries;
         this.views = views;
+        this.clock = clock;
     }
 
     @POST
@@ -56,32 +63,40 @@ public class ClaimResource {
             @Parameter(description = "topic, any case") @QueryParam("topic") String topic,
             @Parameter(description = "text contains, any case") @QueryParam("q") String q,
             @Parameter(description = "from 0") @QueryParam("page") String page,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
-        ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q);
-        int pageIndex = Page.parameter("page", page, 0, 0, Integer.MAX_VALUE);
-        int pageSize = Page.parameter("size", size, 20, 1, Page.MAX_SIZE);
-        var query = filter.query().page(pageIndex, pageSize);
-        return new Page<>(views.of(query.list()), query.count(), pageIndex, pageSize);
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size,
+            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q, Instants.parsePast("asOf", asOf, clock));
+        return queries.list(filter, Page.parameter("page", page, 0, 0, Integer.MAX_VALUE),
+                Page.parameter("size", size, 20, 1, Page.MAX_SIZE));
     }
 
     @GET
     @Path("/{id}")
-    public ClaimView get(@PathParam("id") long id) {
-        return views.of(existing(id));
+    @Operation(summary = "A claim with its status: now, as of an event-time instant, or as shown at a system-time instant",
+            description = "asOf re-evaluates the claim's thread under the active ruleset over the facts asserted by"
+                    + " then (404 if the claim itself was not asserted yet). knownAt answers from the recorded history"
+                    + " what claimtrack showed at that instant. Instants in the future are refused (400).")
+    public ClaimView get(@PathParam("id") long id,
+                         @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+                         @Parameter(description = "system time: ISO instant or date (end of that day, UTC)")
+                         @QueryParam("knownAt") String knownAt) {
+        return queries.get(id, Instants.parsePast("asOf", asOf, clock), Instants.parsePast("knownAt", knownAt, clock));
     }
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Every change of the claim's status or flags, oldest first (system time)")
+    @Operation(summary = "System time: every recorded change of the claim's status or flags, oldest first",
+            description = "Includes changes caused by new claims, analysts' verdicts, ruleset activations and time passing.")
     public List<HistoryEntry> history(@PathParam("id") long id) {
-        return HistoryEntry.forClaim(existing(id).id);
+        return HistoryEntry.forClaim(ClaimQueries.existing(id).id);
     }
 
-    private static ClaimEntity existing(long id) {
-        ClaimEntity claim = ClaimEntity.findById(id);
-        if (claim == null) {
-            throw ApiException.notFound("claim", id);
-        }
-        return claim;
+    @GET
+    @Path("/{id}/timeline")
+    @Operation(summary = "Event time: how the claim's status moved as the thread's claims were asserted and days passed",
+            description = "Re-derived under the active ruleset, so it also tells the past of late-recorded claims."
+                    + " Verdicts are decisions in system time and appear in the history, not here.")
+    public List<TimelineEntry> timeline(@PathParam("id") long id) {
+        return queries.timeline(id);
     }
 }

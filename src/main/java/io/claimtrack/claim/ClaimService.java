@@ -1,16 +1,14 @@
 package io.claimtrack.claim;
 
 import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.claimtrack.facts.Claim;
+import io.claimtrack.evaluation.ThreadEvaluation;
 import io.claimtrack.problem.ApiException;
-import io.claimtrack.rules.RuleEngine;
-import io.claimtrack.status.StatusRecorder;
 
 /**
  * The one path for a submission: check it against what is stored, persist it, re-evaluate its
@@ -21,24 +19,26 @@ import io.claimtrack.status.StatusRecorder;
 public class ClaimService {
 
     private final ActorService actors;
-    private final RuleEngine ruleEngine;
-    private final StatusRecorder statusRecorder;
+    private final ThreadEvaluation threads;
     private final Clock clock;
 
-    public ClaimService(ActorService actors, RuleEngine ruleEngine, StatusRecorder statusRecorder, Clock clock) {
+    public ClaimService(ActorService actors, ThreadEvaluation threads, Clock clock) {
         this.actors = actors;
-        this.ruleEngine = ruleEngine;
-        this.statusRecorder = statusRecorder;
+        this.threads = threads;
         this.clock = clock;
     }
 
     @Transactional
     public ClaimEntity submit(NewClaim request) {
         Relation relation = Relation.of(request);
+        Instant now = clock.instant();
+        if (assertedAt(request).isAfter(now)) {
+            throw ApiException.badRequest("assertedAt", "is in the future (" + request.assertedAt() + "; it is now "
+                    + now + "): a claim is recorded once it has been made");
+        }
         ClaimEntity target = relation == null ? null : target(relation, request);
         if (target != null) {
-            // One submission at a time per thread, so each evaluation sees every claim before it.
-            ClaimEntity.findById(target.threadId, LockModeType.PESSIMISTIC_WRITE);
+            threads.lock(target.threadId);
         }
         ActorEntity claimant = actors.claimant(request.claimant());
         if (relation != null && relation.kind() == Relation.Kind.RETRACTS && !claimant.id.equals(target.claimant.id)) {
@@ -50,8 +50,8 @@ public class ClaimService {
         claim.text = request.text().strip();
         claim.claimant = claimant;
         claim.topic = blankToNull(request.topic());
-        claim.assertedAt = request.assertedAt();
-        claim.recordedAt = clock.instant();
+        claim.assertedAt = assertedAt(request);
+        claim.recordedAt = now;
         claim.source = source(request.source());
         claim.quote = blankToNull(request.quote());
         claim.disputesId = request.disputes();
@@ -61,13 +61,8 @@ public class ClaimService {
         claim.threadId = target == null ? claim.id : target.threadId;
 
         String cause = "claim #" + claim.id + " submitted" + (relation == null ? "" : " (" + relation + ")");
-        evaluateThread(claim.threadId, cause);
+        threads.reevaluate(claim.threadId, cause);
         return claim;
-    }
-
-    private void evaluateThread(long threadId, String cause) {
-        List<Claim> facts = ClaimEntity.inThread(threadId).stream().map(ClaimEntity::toFact).toList();
-        statusRecorder.record(ruleEngine.evaluate(facts), cause);
     }
 
     private static ClaimEntity target(Relation relation, NewClaim request) {
@@ -76,11 +71,16 @@ public class ClaimService {
         if (target == null) {
             throw ApiException.unprocessable(field, "claim #" + relation.targetId() + " does not exist");
         }
-        if (request.assertedAt().isBefore(target.assertedAt)) {
-            throw ApiException.unprocessable("assertedAt", "a claim cannot be asserted (" + request.assertedAt()
+        if (assertedAt(request).isBefore(target.assertedAt)) {
+            throw ApiException.unprocessable("assertedAt", "a claim cannot be asserted (" + assertedAt(request)
                     + ") before the claim #" + target.id + " it " + field + " (" + target.assertedAt + ")");
         }
         return target;
+    }
+
+    /** The database keeps microseconds: compare and store at that precision. */
+    private static Instant assertedAt(NewClaim request) {
+        return request.assertedAt().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Source source(NewClaim.SourceInput input) {

@@ -3,20 +3,25 @@ package io.claimtrack.claim;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
 import io.claimtrack.status.FlagView;
 import io.claimtrack.status.Reason;
 
 /**
- * A claim as the API shows it: what was said, by whom, what it points at, its current status with
- * the reason, and which later claims dispute, support or retract it.
+ * A claim as the API shows it: what was said, by whom, what it points at, its status with the
+ * reason, and which claims dispute, support or retract it. {@code asOf} (event time) or
+ * {@code knownAt} (system time) is set when the view is of the past rather than of now.
  */
 public record ClaimView(long id, String text, ActorView claimant, String topic, Instant assertedAt,
                         Instant recordedAt, SourceView source, String quote,
                         Long disputes, Long supports, Long retracts, long thread,
                         ClaimStatus status, List<Flag> flags, Reason reason, List<FlagView> flagReasons,
-                        List<Long> disputedBy, List<Long> supportedBy, List<Long> retractedBy) {
+                        List<Long> disputedBy, List<Long> supportedBy, List<Long> retractedBy,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Instant knownAt) {
 
     public record SourceView(String url, String title, String publisher) {
 

@@ -1,5 +1,6 @@
 package io.claimtrack.claim;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,48 +9,71 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.claimtrack.status.ClaimStatusEntity;
-import io.claimtrack.status.FlagView;
-import io.claimtrack.status.Reason;
+import io.claimtrack.status.Standing;
 
-/** Builds claim views in a fixed number of queries, however many claims are shown. */
+/**
+ * Builds claim views in a fixed number of queries, however many claims are shown: now, as of an
+ * event-time instant, or as known at a system-time instant.
+ */
 @ApplicationScoped
 public class ClaimViews {
 
     public ClaimView of(ClaimEntity claim) {
-        return of(List.of(claim)).get(0);
+        return current(List.of(claim)).get(0);
     }
 
-    public List<ClaimView> of(List<ClaimEntity> claims) {
-        List<Long> ids = claims.stream().map(c -> c.id).toList();
-        Map<Long, ClaimStatusEntity> statuses = ClaimStatusEntity.forClaims(ids);
-        Map<Long, Incoming> incoming = incoming(ids);
-        return claims.stream().map(claim -> view(claim, statuses.get(claim.id),
-                incoming.getOrDefault(claim.id, new Incoming()))).toList();
+    public List<ClaimView> current(List<ClaimEntity> claims) {
+        Map<Long, ClaimStatusEntity> statuses = ClaimStatusEntity.forClaims(ids(claims));
+        Map<Long, Incoming> incoming = incoming(ids(claims), "", null);
+        return claims.stream().map(claim -> {
+            ClaimStatusEntity status = statuses.get(claim.id);
+            return view(claim, status == null ? null : Standing.of(status), incoming, null, null);
+        }).toList();
     }
 
-    private static ClaimView view(ClaimEntity claim, ClaimStatusEntity status, Incoming incoming) {
+    /** Claims as they stood at {@code asOf}: only claims asserted by then point at them. */
+    public List<ClaimView> asOf(List<ClaimEntity> claims, Map<Long, Standing> standings, Instant asOf) {
+        Map<Long, Incoming> incoming = incoming(ids(claims), " and c.assertedAt <= :at", asOf);
+        return claims.stream().map(claim -> view(claim, standings.get(claim.id), incoming, asOf, null)).toList();
+    }
+
+    /** A claim as claimtrack showed it at {@code knownAt}: only claims recorded by then point at it. */
+    public ClaimView knownAt(ClaimEntity claim, Standing standing, Instant knownAt) {
+        Map<Long, Incoming> incoming = incoming(List.of(claim.id), " and c.recordedAt <= :at", knownAt);
+        return view(claim, standing, incoming, null, knownAt);
+    }
+
+    private static ClaimView view(ClaimEntity claim, Standing standing, Map<Long, Incoming> incomingById,
+                                  Instant asOf, Instant knownAt) {
+        Incoming incoming = incomingById.getOrDefault(claim.id, new Incoming());
         return new ClaimView(claim.id, claim.text, ActorView.of(claim.claimant), claim.topic, claim.assertedAt,
                 claim.recordedAt, ClaimView.SourceView.of(claim.source), claim.quote,
                 claim.disputesId, claim.supportsId, claim.retractsId, claim.threadId,
-                status == null ? null : status.status,
-                status == null ? List.of() : List.copyOf(status.flagSet()),
-                status == null ? null : Reason.of(status),
-                status == null ? List.of() : status.flags.stream().map(FlagView::of)
-                        .sorted((a, b) -> a.flag().compareTo(b.flag())).toList(),
-                incoming.disputedBy, incoming.supportedBy, incoming.retractedBy);
+                standing == null ? null : standing.status(),
+                standing == null ? List.of() : standing.flags(),
+                standing == null ? null : standing.reason(),
+                standing == null ? List.of() : standing.flagReasons(),
+                incoming.disputedBy, incoming.supportedBy, incoming.retractedBy, asOf, knownAt);
     }
 
-    /** Which claims point at each of {@code ids}, by relation. */
-    private static Map<Long, Incoming> incoming(List<Long> ids) {
+    private static List<Long> ids(List<ClaimEntity> claims) {
+        return claims.stream().map(c -> c.id).toList();
+    }
+
+    /** Which claims point at each of {@code ids}, by relation; {@code when} narrows them in time. */
+    private static Map<Long, Incoming> incoming(List<Long> ids, String when, Instant at) {
         Map<Long, Incoming> byTarget = new HashMap<>();
         if (ids.isEmpty()) {
             return byTarget;
         }
-        List<Object[]> rows = ClaimEntity.getEntityManager().createQuery(
+        var query = ClaimEntity.getEntityManager().createQuery(
                 "select c.id, c.disputesId, c.supportsId, c.retractsId from ClaimEntity c"
-                        + " where c.disputesId in :ids or c.supportsId in :ids or c.retractsId in :ids order by c.id",
-                Object[].class).setParameter("ids", ids).getResultList();
-        for (Object[] row : rows) {
+                        + " where (c.disputesId in :ids or c.supportsId in :ids or c.retractsId in :ids)" + when
+                        + " order by c.id", Object[].class).setParameter("ids", ids);
+        if (at != null) {
+            query.setParameter("at", at);
+        }
+        for (Object[] row : query.getResultList()) {
             Long id = (Long) row[0];
             if (row[1] != null) {
                 byTarget.computeIfAbsent((Long) row[1], t -> new Incoming()).disputedBy.add(id);

@@ -38,6 +38,20 @@ public final class Describe {
         return listed(sorted(claims).stream().map(Describe::claim).toList());
     }
 
+    /** "France (claim #3), asserted 2015-09-30T12:30:00Z": the most recently asserted of {@code claims}. */
+    public static String latest(Collection<?> claims) {
+        return claims.stream().map(Claim.class::cast)
+                .max(Comparator.comparing(Claim::getAssertedAt).thenComparingLong(Claim::getId))
+                .map(c -> claim(c) + ", asserted " + c.getAssertedAt())
+                .orElse("nothing");
+    }
+
+    /** "analyst Ana Lyst (verdict #4 of 2026-11-29T10:00:00Z): the strike footage is from 2013". */
+    public static String verdict(Verdict verdict) {
+        return "analyst " + verdict.getAnalyst() + " (verdict #" + verdict.getId() + " of " + verdict.getAt() + "): "
+                + verdict.getReason();
+    }
+
     /** The distinct claimants of the given claims, in claim order. */
     public static List<Actor> claimants(Collection<?> claims) {
         return new ArrayList<>(sorted(claims).stream().map(Claim::getClaimant)

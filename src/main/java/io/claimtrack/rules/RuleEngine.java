@@ -1,12 +1,14 @@
 package io.claimtrack.rules;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.claimtrack.facts.Claim;
 
-/** Evaluates claims under the active ruleset. */
+/** Evaluates facts under the active ruleset. */
 @ApplicationScoped
 public class RuleEngine {
 
@@ -17,8 +19,12 @@ public class RuleEngine {
         this.activeRuleset = activeRuleset;
     }
 
-    public Evaluation evaluate(Collection<Claim> claims) {
+    public Evaluation evaluate(FactSet facts) {
         CompiledRuleset ruleset = activeRuleset.get();
-        return new Evaluation(ruleset.version(), evaluator.evaluate(ruleset, claims));
+        return new Evaluation(ruleset.version(), evaluator.evaluate(ruleset, facts));
+    }
+
+    public List<Transition> timeline(Collection<Claim> claims, long claimId, Instant until) {
+        return evaluator.timeline(activeRuleset.get(), claims, claimId, until);
     }
 }

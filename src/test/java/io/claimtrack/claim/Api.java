@@ -42,7 +42,7 @@ final class Api {
     static long submit(Map<String, Object> claim) {
         return given().contentType(ContentType.JSON).body(claim)
                 .when().post("/api/claims")
-                .then().statusCode(201)
+                .then().log().ifValidationFails().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
 

@@ -1,0 +1,102 @@
+package io.claimtrack.claim;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.claimtrack.evaluation.ThreadEvaluation;
+import io.claimtrack.problem.ApiException;
+import io.claimtrack.rules.Evaluation;
+import io.claimtrack.status.Standing;
+import io.claimtrack.status.Stats;
+
+/**
+ * Reads claims now, as of an event-time instant (evaluated on the fly under the active ruleset), or as
+ * known at a system-time instant (from the recorded history).
+ */
+@ApplicationScoped
+public class ClaimQueries {
+
+    private final ThreadEvaluation threads;
+    private final ClaimViews views;
+
+    public ClaimQueries(ThreadEvaluation threads, ClaimViews views) {
+        this.threads = threads;
+        this.views = views;
+    }
+
+    @Transactional
+    public ClaimView get(long id, Instant asOf, Instant knownAt) {
+        if (asOf != null && knownAt != null) {
+            throw ApiException.badRequest("knownAt", "give asOf (event time) or knownAt (system time), not both");
+        }
+        ClaimEntity claim = existing(id);
+        if (asOf != null) {
+            if (claim.assertedAt.isAfter(asOf)) {
+                throw new ApiException(404, "claim #" + id + " was not yet asserted at " + asOf
+                        + " (asserted " + claim.assertedAt + ")");
+            }
+            return views.asOf(List.of(claim), standingsAsOf(List.of(claim.threadId), asOf), asOf).get(0);
+        }
+        if (knownAt != null) {
+            Standing standing = claim.recordedAt.isAfter(knownAt) ? null : Standing.knownAt(id, knownAt);
+            if (standing == null) {
+                throw new ApiException(404, "claim #" + id + " was not yet recorded at " + knownAt
+                        + " (recorded " + claim.recordedAt + ")");
+            }
+            return views.knownAt(claim, standing, knownAt);
+        }
+        return views.of(claim);
+    }
+
+    @Transactional
+    public Page<ClaimView> list(ClaimFilter filter, int page, int size) {
+        if (filter.asOf() == null) {
+            var query = filter.query().page(page, size);
+            return new Page<>(views.current(query.list()), query.count(), page, size);
+        }
+        // Statuses as of an instant exist only once evaluated: evaluate, then filter and page in memory.
+        List<ClaimEntity> asserted = filter.query().list();
+        Map<Long, Standing> standings = standingsAsOf(asserted.stream().map(c -> c.threadId).distinct().toList(),
+                filter.asOf());
+        List<ClaimEntity> matching = asserted.stream().filter(c -> filter.matches(standings.get(c.id))).toList();
+        int from = (int) Math.min((long) page * size, matching.size());
+        List<ClaimEntity> slice = matching.subList(from, Math.min(from + size, matching.size()));
+        return new Page<>(views.asOf(slice, standings, filter.asOf()), matching.size(), page, size);
+    }
+
+    @Transactional
+    public List<TimelineEntry> timeline(long id) {
+        return threads.timeline(existing(id)).stream().map(TimelineEntry::of).toList();
+    }
+
+    @Transactional
+    public Stats stats(Instant asOf) {
+        if (asOf == null) {
+            return Stats.current();
+        }
+        List<Long> threadIds = ClaimEntity.getEntityManager()
+                .createQuery("select distinct c.threadId from ClaimEntity c where c.assertedAt <= :asOf", Long.class)
+                .setParameter("asOf", asOf).getResultList();
+        return Stats.of(threads.asOf(threadIds, asOf).assessments().values());
+    }
+
+    static ClaimEntity existing(long id) {
+        ClaimEntity claim = ClaimEntity.findById(id);
+        if (claim == null) {
+            throw ApiException.notFound("claim", id);
+        }
+        return claim;
+    }
+
+    private Map<Long, Standing> standingsAsOf(List<Long> threadIds, Instant asOf) {
+        Evaluation evaluation = threads.asOf(threadIds, asOf);
+        Map<Long, Standing> standings = new HashMap<>();
+        evaluation.assessments().forEach((id, a) -> standings.put(id, Standing.of(a, evaluation.rulesetVersion())));
+        return standings;
+    }
+}

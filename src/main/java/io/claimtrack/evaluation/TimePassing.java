@@ -1,0 +1,51 @@
+package io.claimtrack.evaluation;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.claimtrack.claim.ClaimEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Time is a fact too: a status can change with nothing new said (STALE). Every period, each thread is
+ * re-evaluated as of now, one transaction per thread, and what changed is recorded as "time passed".
+ */
+@ApplicationScoped
+public class TimePassing {
+
+    private static final Logger LOG = Logger.getLogger(TimePassing.class);
+    public static final String CAUSE = "time passed";
+
+    private final ThreadEvaluation threads;
+
+    public TimePassing(ThreadEvaluation threads) {
+        this.threads = threads;
+    }
+
+    @Scheduled(every = "${claimtrack.reevaluation.every}", delayed = "${claimtrack.reevaluation.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        reevaluateAll();
+    }
+
+    /** @return how many claims changed status or flags */
+    public int reevaluateAll() {
+        List<Long> threadIds = QuarkusTransaction.requiringNew().call(() -> ClaimEntity.getEntityManager()
+                .createQuery("select distinct c.threadId from ClaimEntity c", Long.class).getResultList());
+        int changed = 0;
+        for (Long threadId : threadIds) {
+            changed += QuarkusTransaction.requiringNew().call(() -> {
+                threads.lock(threadId);
+                return threads.reevaluate(threadId, CAUSE);
+            });
+        }
+        if (changed > 0) {
+            LOG.infof("Time passed: %d claims in %d threads changed status or flags", changed, threadIds.size());
+        }
+        return changed;
+    }
+}

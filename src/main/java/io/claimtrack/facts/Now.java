@@ -1,0 +1,42 @@
+package io.claimtrack.facts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The instant an evaluation is made as of. Time enters the rules as this fact, so the same rules
+ * answer "now" and "as of 2 October 2015", and tests move time without a clock.
+ */
+public final class Now {
+
+    private final Instant at;
+
+    public Now(Instant at) {
+        this.at = Objects.requireNonNull(at, "at");
+    }
+
+    public Instant getAt() {
+        return at;
+    }
+
+    /** Whether {@code instant} lies within the {@code days} days up to now. */
+    public boolean isInLastDays(Instant instant, int days) {
+        return instant.isAfter(at.minus(Duration.ofDays(days))) && !instant.isAfter(at);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Now other && at.equals(other.at);
+    }
+
+    @Override
+    public int hashCode() {
+        return at.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "now " + at;
+    }
+}

@@ -1,0 +1,64 @@
+package io.claimtrack.verdict;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.claimtrack.claim.ClaimEntity;
+import io.claimtrack.problem.ApiException;
+
+@Path("/api/claims/{claimId}/verdicts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Verdicts", description = "Analysts' verdicts on claims, weighed by the policy")
+public class VerdictResource {
+
+    private final VerdictService verdicts;
+
+    public VerdictResource(VerdictService verdicts) {
+        this.verdicts = verdicts;
+    }
+
+    @POST
+    @Operation(summary = "Give a verdict on a claim",
+            description = "Recorded as a fact; the default policy ranks the latest verdict just below the claimant's own"
+                    + " retraction. The claim's thread is re-evaluated and the change recorded in its history.")
+    public Response give(@PathParam("claimId") long claimId,
+                         @Valid @NotNull(message = "a JSON body is required") NewVerdict request, UriInfo uri) {
+        VerdictEntity verdict = verdicts.give(claimId, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(verdict.id.toString()).build())
+                .entity(VerdictView.of(verdict)).build();
+    }
+
+    @GET
+    @Operation(summary = "Every verdict on the claim, withdrawn ones included, oldest first")
+    public List<VerdictView> list(@PathParam("claimId") long claimId) {
+        if (ClaimEntity.findById(claimId) == null) {
+            throw ApiException.notFound("claim", claimId);
+        }
+        return VerdictEntity.forClaim(claimId).stream().map(VerdictView::of).toList();
+    }
+
+    @DELETE
+    @Path("/{verdictId}")
+    @Operation(summary = "Withdraw a verdict (recorded, not erased); ?analyst= says who")
+    public VerdictView withdraw(@PathParam("claimId") long claimId, @PathParam("verdictId") long verdictId,
+                                @QueryParam("analyst") String analyst) {
+        return VerdictView.of(verdicts.withdraw(claimId, verdictId, analyst));
+    }
+}

@@ -1,0 +1,71 @@
+package io.claimtrack.verdict;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.claimtrack.claim.ClaimEntity;
+import io.claimtrack.evaluation.ThreadEvaluation;
+import io.claimtrack.problem.ApiException;
+
+/**
+ * Analysts' verdicts are facts: giving or withdrawing one re-evaluates the claim's thread, and the
+ * policy decides what the verdict weighs. A withdrawal is recorded; nothing is erased.
+ */
+@ApplicationScoped
+public class VerdictService {
+
+    private final ThreadEvaluation threads;
+    private final Clock clock;
+
+    public VerdictService(ThreadEvaluation threads, Clock clock) {
+        this.threads = threads;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public VerdictEntity give(long claimId, NewVerdict request) {
+        ClaimEntity claim = claim(claimId);
+        threads.lock(claim.threadId);
+        VerdictEntity verdict = new VerdictEntity();
+        verdict.claimId = claimId;
+        verdict.status = request.status();
+        verdict.reason = request.reason().strip();
+        verdict.analyst = request.analyst().strip();
+        verdict.createdAt = clock.instant();
+        verdict.persist();
+        threads.reevaluate(claim.threadId, "verdict #" + verdict.id + " by " + verdict.analyst + ": "
+                + verdict.status + " (" + verdict.reason + ")");
+        return verdict;
+    }
+
+    @Transactional
+    public VerdictEntity withdraw(long claimId, long verdictId, String analyst) {
+        if (analyst == null || analyst.isBlank()) {
+            throw ApiException.badRequest("analyst", "is required: who withdraws the verdict");
+        }
+        ClaimEntity claim = claim(claimId);
+        threads.lock(claim.threadId);
+        VerdictEntity verdict = VerdictEntity.findById(verdictId);
+        if (verdict == null || !verdict.claimId.equals(claimId)) {
+            throw ApiException.notFound("verdict on claim #" + claimId, verdictId);
+        }
+        if (verdict.isWithdrawn()) {
+            throw ApiException.conflict("verdictId", "verdict #" + verdictId + " was already withdrawn by "
+                    + verdict.withdrawnBy + " at " + verdict.withdrawnAt);
+        }
+        verdict.withdrawnAt = clock.instant();
+        verdict.withdrawnBy = analyst.strip();
+        threads.reevaluate(claim.threadId, "verdict #" + verdict.id + " withdrawn by " + verdict.withdrawnBy);
+        return verdict;
+    }
+
+    private static ClaimEntity claim(long claimId) {
+        ClaimEntity claim = ClaimEntity.findById(claimId);
+        if (claim == null) {
+            throw ApiException.notFound("claim", claimId);
+        }
+        return claim;
+    }
+}
