@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -35,6 +36,28 @@ class TimeResourceTest {
 
     @Inject
     TimePassing timePassing;
+
+    @Test
+    void shouldTellTheSeedArticleAsOfEventTime() {
+        long russiaClaim = given().queryParam("claimant", "Russia").queryParam("q", "air strikes against Islamic State")
+                .when().get("/api/claims")
+                .then().statusCode(200).body("total", equalTo(1)).extract().jsonPath().getLong("items[0].id");
+
+        given().queryParam("asOf", "2015-09-30T11:00:00Z").when().get("/api/claims/" + russiaClaim)
+                .then().body("status", equalTo("UNVERIFIED"), "disputedBy", empty());
+        given().queryParam("asOf", "2015-09-30T13:00:00Z").when().get("/api/claims/" + russiaClaim)
+                .then().body("status", equalTo("CONTESTED"), "disputedBy", hasSize(2), "flags", empty());
+        // France's dispute, the latest word on it, was asserted at 2015-09-30T12:30Z.
+        given().queryParam("asOf", "2015-10-30T12:29:00Z").when().get("/api/claims/" + russiaClaim)
+                .then().body("flags", empty());
+        given().queryParam("asOf", "2015-10-30T12:31:00Z").when().get("/api/claims/" + russiaClaim)
+                .then().body("status", equalTo("CONTESTED"), "flags", contains("STALE"));
+        given().when().get("/api/claims/" + russiaClaim + "/timeline")
+                .then().body("status", contains("UNVERIFIED", "CONTESTED", "CONTESTED"),
+                        "[1].cause.actor", equalTo("United States"),
+                        "[2].cause.kind", equalTo("TIME_PASSED"), "[2].flags", contains("STALE"),
+                        "[2].at", equalTo("2015-10-31T00:00:00Z"));
+    }
 
     @Test
     void shouldAnswerAsOfEventTime() {
