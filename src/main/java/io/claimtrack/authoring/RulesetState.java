@@ -1,0 +1,5 @@
+package io.claimtrack.authoring;
+
+public enum RulesetState {
+    DRAFT, ACTIVE, RETIRED
+}
