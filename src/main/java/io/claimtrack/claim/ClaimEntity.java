@@ -76,6 +76,12 @@ public class ClaimEntity extends PanacheEntityBase {
                 threadIds, asOf);
     }
 
+    /** The id of every dispute thread. */
+    public static List<Long> threadIds() {
+        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c order by c.threadId", Long.class)
+                .getResultList();
+    }
+
     public Claim toFact() {
         return new Claim(id, claimant.toFact(), topic, assertedAt, disputesId, supportsId, retractsId);
     }

@@ -15,12 +15,14 @@ import jakarta.transaction.Transactional;
 import io.claimtrack.claim.ClaimEntity;
 import io.claimtrack.facts.Claim;
 import io.claimtrack.rules.Assessment;
+import io.claimtrack.rules.CompiledRuleset;
 import io.claimtrack.rules.Evaluation;
 import io.claimtrack.rules.FactSet;
 import io.claimtrack.rules.RuleEngine;
 import io.claimtrack.rules.Transition;
 import io.claimtrack.status.StatusRecorder;
 import io.claimtrack.verdict.VerdictEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Gathers a dispute thread's facts as of an instant (claims asserted by then, verdicts in force then,
@@ -68,6 +70,37 @@ public class ThreadEvaluation {
             version = evaluation.rulesetVersion();
         }
         return new Evaluation(version, assessments);
+    }
+
+    /**
+     * Re-evaluates every thread now, one transaction per thread (so a long run never holds one lock
+     * for long), recording what changed with {@code cause}. @return how many claims changed
+     */
+    public int reevaluateAll(String cause) {
+        List<Long> threadIds = QuarkusTransaction.requiringNew().call(ClaimEntity::threadIds);
+        int changed = 0;
+        for (Long threadId : threadIds) {
+            changed += QuarkusTransaction.requiringNew().call(() -> {
+                lock(threadId);
+                return reevaluate(threadId, cause);
+            });
+        }
+        return changed;
+    }
+
+    /** Every claim evaluated now under {@code ruleset}, e.g. a draft being previewed. Nothing is recorded. */
+    @Transactional
+    public Map<Long, Assessment> evaluateAllWith(CompiledRuleset ruleset) {
+        Instant now = clock.instant();
+        Map<Long, List<ClaimEntity>> byThread = new HashMap<>();
+        for (ClaimEntity claim : ClaimEntity.inThreads(ClaimEntity.threadIds(), now)) {
+            byThread.computeIfAbsent(claim.threadId, t -> new ArrayList<>()).add(claim);
+        }
+        Map<Long, Assessment> assessments = new HashMap<>();
+        for (List<ClaimEntity> thread : byThread.values()) {
+            assessments.putAll(ruleEngine.evaluate(ruleset, facts(thread, now)));
+        }
+        return assessments;
     }
 
     /** How a claim's status moved in event time, up to now, under the active ruleset. */

@@ -1,13 +1,9 @@
 package io.claimtrack.evaluation;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.claimtrack.claim.ClaimEntity;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -34,17 +30,9 @@ public class TimePassing {
 
     /** @return how many claims changed status or flags */
     public int reevaluateAll() {
-        List<Long> threadIds = QuarkusTransaction.requiringNew().call(() -> ClaimEntity.getEntityManager()
-                .createQuery("select distinct c.threadId from ClaimEntity c", Long.class).getResultList());
-        int changed = 0;
-        for (Long threadId : threadIds) {
-            changed += QuarkusTransaction.requiringNew().call(() -> {
-                threads.lock(threadId);
-                return threads.reevaluate(threadId, CAUSE);
-            });
-        }
+        int changed = threads.reevaluateAll(CAUSE);
         if (changed > 0) {
-            LOG.infof("Time passed: %d claims in %d threads changed status or flags", changed, threadIds.size());
+            LOG.infof("Time passed: %d claims changed status or flags", changed);
         }
         return changed;
     }

@@ -18,7 +18,7 @@ public class ApiException extends RuntimeException {
         this(status, detail, List.of(new Problem.FieldError(field, detail)));
     }
 
-    private ApiException(int status, String detail, List<Problem.FieldError> errors) {
+    public ApiException(int status, String detail, List<Problem.FieldError> errors) {
         super(detail);
         this.status = status;
         this.errors = errors;

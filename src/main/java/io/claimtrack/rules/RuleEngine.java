@@ -3,6 +3,7 @@ package io.claimtrack.rules;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +23,11 @@ public class RuleEngine {
     public Evaluation evaluate(FactSet facts) {
         CompiledRuleset ruleset = activeRuleset.get();
         return new Evaluation(ruleset.version(), evaluator.evaluate(ruleset, facts));
+    }
+
+    /** Under a given ruleset, e.g. a draft being previewed. */
+    public Map<Long, Assessment> evaluate(CompiledRuleset ruleset, FactSet facts) {
+        return evaluator.evaluate(ruleset, facts);
     }
 
     public List<Transition> timeline(Collection<Claim> claims, long claimId, Instant until) {

@@ -23,11 +23,11 @@ public class RulesReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        CompiledRuleset ruleset = activeRuleset.get();
+        boolean ready = activeRuleset.isReady();
         int pending = flyway.info().pending().length;
         return HealthCheckResponse.named("claimtrack")
-                .status(ruleset != null && pending == 0)
-                .withData("rulesetVersion", ruleset == null ? -1 : ruleset.version())
+                .status(ready && pending == 0)
+                .withData("rulesetVersion", ready ? activeRuleset.get().version() : -1)
                 .withData("pendingMigrations", pending)
                 .build();
     }

@@ -65,14 +65,15 @@ class RulesetCompilerTest {
     void shouldRefuseToStartWhenTheRulesDirectoryDoesNotCompile(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("status.drl"), HEADER + "\nrule \"half\" when then");
 
-        var error = assertThrows(RulesetCompilationException.class, () -> new ActiveRuleset(dir).compileBaseline());
+        var error = assertThrows(RulesetCompilationException.class,
+                () -> new RulesetCompiler().compile(1, RulesDirectory.read(dir)));
 
         assertTrue(error.getMessage().contains("status.drl:"), error.getMessage());
     }
 
     @Test
     void shouldRefuseToStartWithoutRules(@TempDir Path dir) {
-        var error = assertThrows(IllegalStateException.class, () -> new ActiveRuleset(dir.resolve("missing")).compileBaseline());
+        var error = assertThrows(IllegalStateException.class, () -> RulesDirectory.read(dir.resolve("missing")));
 
         assertTrue(error.getMessage().contains("claimtrack.rules.dir"), error.getMessage());
     }

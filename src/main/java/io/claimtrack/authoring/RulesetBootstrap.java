@@ -1,0 +1,82 @@
+package io.claimtrack.authoring;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.claimtrack.rules.ActiveRuleset;
+import io.claimtrack.rules.CompiledRuleset;
+import io.claimtrack.rules.RulesDirectory;
+import io.claimtrack.rules.RulesetCompilationException;
+import io.claimtrack.rules.RulesetCompiler;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * At start, before anything evaluates: the files in {@code rules/} must compile (or start-up fails with
+ * file, line and message); on a fresh install they become ruleset version 1, ACTIVE; afterwards the
+ * version the database says is ACTIVE is compiled and used.
+ */
+@ApplicationScoped
+public class RulesetBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(RulesetBootstrap.class);
+    public static final String BASELINE_AUTHOR = "rules/ (baseline)";
+
+    private final Path rulesDir;
+    private final ActiveRuleset activeRuleset;
+    private final RulesetValidator validator;
+    private final Clock clock;
+
+    public RulesetBootstrap(@ConfigProperty(name = "claimtrack.rules.dir") Path rulesDir, ActiveRuleset activeRuleset,
+                            RulesetValidator validator, Clock clock) {
+        this.rulesDir = rulesDir;
+        this.activeRuleset = activeRuleset;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void onStart(@Observes @Priority(100) StartupEvent start) {
+        long started = System.nanoTime();
+        Map<String, String> baseline = RulesDirectory.read(rulesDir);
+        CompiledRuleset compiledBaseline = new RulesetCompiler().compile(1, baseline);
+        RulesetEntity active = RulesetEntity.active().orElse(null);
+        if (active == null) {
+            active = new RulesetEntity();
+            active.version = RulesetEntity.nextVersion();
+            active.state = RulesetState.ACTIVE;
+            active.author = BASELINE_AUTHOR;
+            active.note = "baseline from " + rulesDir;
+            active.createdAt = clock.instant();
+            active.activatedAt = active.createdAt;
+            active.files.putAll(baseline);
+            active.persist();
+            RulesetAuditEntity.record(active.createdAt, BASELINE_AUTHOR, "ACTIVATE", active.version,
+                    "baseline from " + rulesDir.toAbsolutePath().normalize() + ": " + baseline.keySet());
+            activeRuleset.set(active.version == 1 ? compiledBaseline : compile(active));
+        } else {
+            activeRuleset.set(compile(active));
+            if (!active.files.equals(baseline)) {
+                LOG.warnf("The files in %s differ from the active ruleset v%d; the database's version is used."
+                        + " Submit them as a draft to activate them.", rulesDir, active.version);
+            }
+        }
+        LOG.infof("Ruleset v%d active (%d ms)", active.version, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private CompiledRuleset compile(RulesetEntity ruleset) {
+        Validation validation = validator.validate(ruleset.version, ruleset.files);
+        if (!validation.valid()) {
+            throw new RulesetCompilationException("Active ruleset v" + ruleset.version, validation.problems());
+        }
+        return validation.compiled();
+    }
+}

@@ -1,0 +1,115 @@
+package io.claimtrack.authoring;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.claimtrack.claim.Page;
+import io.claimtrack.problem.ApiException;
+import io.quarkus.panache.common.Sort;
+
+@Path("/api/rulesets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Rulesets", description = "Versioned policies: draft, validate, test, preview, activate, roll back")
+public class RulesetResource {
+
+    private final RulesetService rulesets;
+
+    public RulesetResource(RulesetService rulesets) {
+        this.rulesets = rulesets;
+    }
+
+    @POST
+    @Operation(summary = "Create a draft",
+            description = "{author, note, files:{name: drl}} or {author, note, basedOn, files:{changed or added; null removes}}."
+                    + " Scenarios may be attached the same way. The draft is stored as is; /validate says whether it may run.")
+    public Response create(@Valid @NotNull(message = "a JSON body is required") NewRuleset request, UriInfo uri) {
+        RulesetEntity draft = rulesets.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(draft.version.toString()).build())
+                .entity(RulesetView.full(draft)).build();
+    }
+
+    @GET
+    @Operation(summary = "Every version, newest first (file names only)")
+    public List<RulesetView> list() {
+        return RulesetEntity.<RulesetEntity>listAll(Sort.descending("version")).stream().map(RulesetView::summary).toList();
+    }
+
+    @GET
+    @Path("/active")
+    public RulesetView active() {
+        return RulesetEntity.active().map(RulesetView::full)
+                .orElseThrow(() -> new ApiException(404, "No ruleset is active"));
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "Who created, failed to validate, activated or rolled back which version, newest first")
+    public List<AuditEntry> audit() {
+        return RulesetAuditEntity.<RulesetAuditEntity>listAll(Sort.descending("id")).stream().map(AuditEntry::of).toList();
+    }
+
+    @GET
+    @Path("/{version}")
+    public RulesetView get(@PathParam("version") int version) {
+        return RulesetView.full(RulesetService.existing(version));
+    }
+
+    @POST
+    @Path("/{version}/validate")
+    @Operation(summary = "Size limits, safety policy, compilation, required queries: every problem with file, line and column")
+    public Validation validate(@PathParam("version") int version) {
+        return rulesets.validate(version);
+    }
+
+    @POST
+    @Path("/{version}/test")
+    @Operation(summary = "Run rules/scenarios and the version's attached scenarios: pass/fail with expected vs actual")
+    public TestRun test(@PathParam("version") int version) {
+        return rulesets.test(version);
+    }
+
+    @POST
+    @Path("/{version}/preview")
+    @Operation(summary = "Which claims would change status or flags if this version were active; changes nothing")
+    public Preview preview(@PathParam("version") int version, @QueryParam("page") String page,
+                           @QueryParam("size") String size) {
+        return rulesets.preview(version, Page.parameter("page", page, 0, 0, Integer.MAX_VALUE),
+                Page.parameter("size", size, 50, 1, 500));
+    }
+
+    @POST
+    @Path("/{version}/activate")
+    @Operation(summary = "Activate atomically, then re-evaluate every claim; activating an earlier version is a rollback",
+            description = "Refused (409) while scenarios fail, unless {force: true, reason}. Each change is recorded in"
+                    + " the claims' history with cause \"ruleset vN activated\".")
+    public ActivationResult activate(@PathParam("version") int version,
+                                     @Valid @NotNull(message = "a JSON body is required") Activation request) {
+        return rulesets.activate(version, request);
+    }
+
+    @GET
+    @Path("/{version}/diff")
+    @Operation(summary = "Per-file unified diff of this version against another")
+    public List<FileDiff> diff(@PathParam("version") int version, @QueryParam("against") String against) {
+        if (against == null || against.isBlank()) {
+            throw ApiException.badRequest("against", "is required: the version to compare with");
+        }
+        return rulesets.diff(version, Page.parameter("against", against, 0, 1, Integer.MAX_VALUE));
+    }
+}

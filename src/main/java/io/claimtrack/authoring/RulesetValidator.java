@@ -1,0 +1,114 @@
+package io.claimtrack.authoring;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Query;
+
+import io.claimtrack.rules.CompiledRuleset;
+import io.claimtrack.rules.RuleProblem;
+import io.claimtrack.rules.RulesetCompilationException;
+import io.claimtrack.rules.RulesetCompiler;
+
+/**
+ * Decides whether a ruleset version may run: within the size limits, inside the safety policy, compiling,
+ * and defining the queries claimtrack reads conclusions through. Each version is compiled at most once
+ * while it stays in the cache: versions never change once created.
+ */
+@ApplicationScoped
+public class RulesetValidator {
+
+    static final int MAX_FILES = 50;
+    static final int MAX_FILE_CHARS = 100_000;
+    static final int MAX_TOTAL_CHARS = 300_000;
+    static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.drl");
+    static final Set<String> REQUIRED_QUERIES = Set.of("statuses", "flags");
+    private static final int CACHED_VERSIONS = 20;
+
+    private final SafetyPolicy safety = new SafetyPolicy();
+    private final RulesetCompiler compiler = new RulesetCompiler();
+    private final Map<Integer, Validation> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Validation> eldest) {
+            return size() > CACHED_VERSIONS;
+        }
+    };
+
+    public synchronized Validation validate(int version, Map<String, String> files) {
+        Validation cached = cache.get(version);
+        if (cached != null) {
+            return cached;
+        }
+        Validation validation = check(version, files);
+        cache.put(version, validation);
+        return validation;
+    }
+
+    /** Size limits: a draft over them is rejected before anything else reads it. */
+    static List<RuleProblem> limits(Map<String, String> files) {
+        List<RuleProblem> problems = new ArrayList<>();
+        if (files.isEmpty()) {
+            problems.add(error("", 0, "a ruleset needs at least one .drl file"));
+        }
+        if (files.size() > MAX_FILES) {
+            problems.add(error("", 0, "too many files: " + files.size() + " (at most " + MAX_FILES + ")"));
+        }
+        long total = 0;
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            if (!FILE_NAME.matcher(file.getKey()).matches()) {
+                problems.add(error(file.getKey(), 0, "a file name is letters, digits, '.', '_' or '-', ending in .drl"));
+            }
+            int size = file.getValue() == null ? 0 : file.getValue().length();
+            if (size > MAX_FILE_CHARS) {
+                problems.add(error(file.getKey(), 0, "file too large: " + size + " characters (at most " + MAX_FILE_CHARS + ")"));
+            }
+            total += size;
+        }
+        if (total > MAX_TOTAL_CHARS) {
+            problems.add(error("", 0, "ruleset too large: " + total + " characters (at most " + MAX_TOTAL_CHARS + ")"));
+        }
+        return problems;
+    }
+
+    private Validation check(int version, Map<String, String> files) {
+        List<RuleProblem> problems = limits(files);
+        if (!problems.isEmpty()) {
+            return new Validation(version, false, problems, null);
+        }
+        files.forEach((name, drl) -> problems.addAll(safety.check(name, drl)));
+        if (!problems.isEmpty()) {
+            return new Validation(version, false, problems, null);
+        }
+        CompiledRuleset compiled;
+        try {
+            compiled = compiler.compile(version, files);
+        } catch (RulesetCompilationException e) {
+            return new Validation(version, false, e.problems(), null);
+        }
+        Set<String> queries = new HashSet<>();
+        for (KiePackage pkg : compiled.kieBase().getKiePackages()) {
+            for (Query query : pkg.getQueries()) {
+                queries.add(query.getName());
+            }
+        }
+        for (String required : REQUIRED_QUERIES) {
+            if (!queries.contains(required)) {
+                problems.add(error("", 0, "the ruleset must define query \"" + required
+                        + "\": claimtrack reads the rules' conclusions through it"));
+            }
+        }
+        return new Validation(version, problems.isEmpty(), problems, problems.isEmpty() ? compiled : null);
+    }
+
+    private static RuleProblem error(String file, int line, String message) {
+        return new RuleProblem(file, line, 0, RuleProblem.Severity.ERROR, message);
+    }
+}
