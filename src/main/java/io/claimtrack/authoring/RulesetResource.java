@@ -72,6 +72,7 @@ public class RulesetResource {
 
     @POST
     @Path("/{version}/validate")
+    @Consumes(MediaType.WILDCARD) // no body
     @Operation(summary = "Size limits, safety policy, compilation, required queries: every problem with file, line and column")
     public Validation validate(@PathParam("version") int version) {
         return rulesets.validate(version);
@@ -79,6 +80,7 @@ public class RulesetResource {
 
     @POST
     @Path("/{version}/test")
+    @Consumes(MediaType.WILDCARD) // no body
     @Operation(summary = "Run rules/scenarios and the version's attached scenarios: pass/fail with expected vs actual")
     public TestRun test(@PathParam("version") int version) {
         return rulesets.test(version);
@@ -86,6 +88,7 @@ public class RulesetResource {
 
     @POST
     @Path("/{version}/preview")
+    @Consumes(MediaType.WILDCARD) // no body
     @Operation(summary = "Which claims would change status or flags if this version were active; changes nothing")
     public Preview preview(@PathParam("version") int version, @QueryParam("page") String page,
                            @QueryParam("size") String size) {
