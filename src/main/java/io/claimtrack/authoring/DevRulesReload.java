@@ -1,0 +1,74 @@
+package io.claimtrack.authoring;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.claimtrack.problem.ApiException;
+import io.claimtrack.rules.ActiveRuleset;
+import io.claimtrack.rules.RulesDirectory;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The analyst's local loop: in dev mode ({@code claimtrack.rules.watch-every}, off elsewhere), an edit
+ * to {@code rules/*.drl} becomes a new version, validated and activated, with a log line saying so.
+ * Failing scenarios are logged but do not block a local reload; an invalid edit is logged and skipped.
+ */
+@ApplicationScoped
+public class DevRulesReload {
+
+    private static final Logger LOG = Logger.getLogger(DevRulesReload.class);
+    static final String AUTHOR = "rules/ (dev mode)";
+
+    private final Path rulesDir;
+    private final RulesetService rulesets;
+    private final ActiveRuleset activeRuleset;
+    private volatile Map<String, String> lastSeen;
+
+    public DevRulesReload(@ConfigProperty(name = "claimtrack.rules.dir") Path rulesDir, RulesetService rulesets,
+                          ActiveRuleset activeRuleset) {
+        this.rulesDir = rulesDir;
+        this.rulesets = rulesets;
+        this.activeRuleset = activeRuleset;
+    }
+
+    @Scheduled(every = "${claimtrack.rules.watch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reloadIfChanged() {
+        if (!activeRuleset.isReady()) {
+            return; // the scheduler may tick before start-up has made the baseline the active version
+        }
+        Map<String, String> files;
+        try {
+            files = RulesDirectory.read(rulesDir);
+        } catch (RuntimeException e) {
+            LOG.warnf("rules/ not readable: %s", e.getMessage());
+            return;
+        }
+        Map<String, String> active = QuarkusTransaction.requiringNew().call(() ->
+                RulesetEntity.active().map(r -> Map.copyOf(r.files)).orElse(Map.of()));
+        if (files.equals(active) || files.equals(lastSeen)) {
+            return;
+        }
+        lastSeen = files;
+        RulesetEntity draft = rulesets.create(new NewRuleset(AUTHOR, "edited in " + rulesDir, null, files, null));
+        Validation validation = rulesets.validate(draft.version);
+        if (!validation.valid()) {
+            LOG.warnf("rules/ edited, but v%d is not valid and stays a draft:%n  %s", draft.version,
+                    String.join("\n  ", validation.problems().stream().map(Object::toString).toList()));
+            return;
+        }
+        try {
+            ActivationResult result = rulesets.activate(draft.version,
+                    new Activation(AUTHOR, true, "dev mode: rules/ edited"));
+            LOG.infof("rules/ edited: ruleset v%d activated (was v%s), %d claims changed status or flags",
+                    result.version(), result.previousVersion(), result.changed());
+        } catch (ApiException e) {
+            LOG.warnf("rules/ edited, but v%d was not activated: %s %s", draft.version, e.getMessage(), e.errors());
+        }
+    }
+}
