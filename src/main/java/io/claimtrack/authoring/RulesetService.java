@@ -91,7 +91,7 @@ public class RulesetService {
         draft.createdAt = clock.instant();
         draft.persist();
         RulesetAuditEntity.record(draft.createdAt, draft.author, "CREATE", draft.version,
-                (base == null ? "" : "based on v" + base.version + "; ") + "files " + draft.files.keySet()
+                (base == null ? "" : "based on v" + base.version + "; ") + "files " + new TreeSet<>(draft.files.keySet())
                         + (request.note() == null ? "" : "; note: " + request.note()));
         return draft;
     }
@@ -164,8 +164,7 @@ public class RulesetService {
             throw new ApiException(409, tests.failed() + " of " + tests.total() + " scenarios fail under v" + version
                     + "; fix them, or activate with force and a reason",
                     tests.results().stream().filter(r -> !r.passed())
-                            .map(r -> new Problem.FieldError("scenarios." + r.file(), r.error() != null ? r.error()
-                                    : r.failures().toString())).toList());
+                            .map(r -> new Problem.FieldError("scenarios." + r.file(), r.describe())).toList());
         }
         if (request.force() && (request.reason() == null || request.reason().isBlank())) {
             throw ApiException.badRequest("reason", "a forced activation needs a reason");

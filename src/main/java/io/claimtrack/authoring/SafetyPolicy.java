@@ -141,7 +141,7 @@ public final class SafetyPolicy {
         }
         checkPackage(file, pkg, problems);
         for (RuleDescr rule : pkg.getRules()) {
-            checkRule(file, rule, problems);
+            checkRule(file, drl, rule, problems);
         }
         return problems;
     }
@@ -180,7 +180,7 @@ public final class SafetyPolicy {
         }
     }
 
-    private void checkRule(String file, RuleDescr rule, List<RuleProblem> problems) {
+    private void checkRule(String file, String drl, RuleDescr rule, List<RuleProblem> problems) {
         String what = (rule.isQuery() ? "query \"" : "rule \"") + rule.getName() + "\"";
         for (Map.Entry<String, AttributeDescr> attribute : rule.getAttributes().entrySet()) {
             String name = attribute.getKey();
@@ -198,8 +198,26 @@ public final class SafetyPolicy {
         if (rule.isQuery()) {
             return;
         }
-        Object consequence = rule.getConsequence();
-        checkConsequence(file, what, consequence == null ? "" : consequence.toString(), rule.getConsequenceLine(), problems);
+        String consequence = rule.getConsequence() == null ? "" : rule.getConsequence().toString();
+        checkConsequence(file, what, consequence, consequenceLine(drl, rule, consequence), problems);
+    }
+
+    /**
+     * The line the consequence text starts on. Drools gives the line of "then" and trims the text, so
+     * the text is looked up in the file, from the rule's own line on.
+     */
+    private static int consequenceLine(String drl, RuleDescr rule, String consequence) {
+        String text = consequence.strip();
+        if (text.isEmpty()) {
+            return rule.getConsequenceLine();
+        }
+        int ruleStart = 0;
+        for (int line = 1; line < rule.getLine() && ruleStart >= 0; line++) {
+            ruleStart = drl.indexOf('\n', ruleStart) + 1;
+        }
+        int thenAt = drl.indexOf("then", Math.max(ruleStart, 0));
+        int at = drl.indexOf(text.lines().findFirst().orElse(text), Math.max(thenAt, 0));
+        return at < 0 ? rule.getConsequenceLine() : lineOf(drl, at);
     }
 
     private void checkConditions(String file, String what, BaseDescr descr, List<RuleProblem> problems) {

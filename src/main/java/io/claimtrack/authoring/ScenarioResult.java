@@ -9,6 +9,16 @@ import io.claimtrack.facts.Flag;
 /** How a scenario fared: passed, or each expectation that failed with expected and actual; or an error. */
 public record ScenarioResult(String file, String name, boolean passed, List<Mismatch> failures, String error) {
 
+    /** "claim us: expected REFUTED [], got CONTESTED [] by rule "..."", one per failure. */
+    public String describe() {
+        if (error != null) {
+            return error;
+        }
+        return String.join("; ", failures.stream().map(f -> "claim " + f.claim() + ": expected " + f.expected().status()
+                + " " + f.expected().flags() + ", got " + f.actual().status() + " " + f.actual().flags()
+                + " by rule \"" + f.actual().rule() + "\"").toList());
+    }
+
     public record Mismatch(String claim, Outcome expected, Outcome actual) {
     }
 

@@ -97,6 +97,15 @@ class SafetyPolicyTest {
     }
 
     @Test
+    void shouldGiveTheLineOfTheOffendingStatement() {
+        String drl = HEADER + "rule \"r\"\nwhen\n    $c : Claim()\nthen\n    insertLogical( new Status( $c, ClaimStatus.UNVERIFIED, \"r\", \"e\" ) );\n    System.exit( 0 );\nend\n";
+
+        List<RuleProblem> problems = policy.check("evil.drl", drl);
+
+        assertEquals(10, problems.get(0).line(), problems.toString());
+    }
+
+    @Test
     void shouldAcceptADraftWithinTheVocabulary() {
         String drl = HEADER + """
                 rule "Claim by a media outlet is CORROBORATED"
