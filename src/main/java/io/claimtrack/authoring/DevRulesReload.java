@@ -55,8 +55,8 @@ public class DevRulesReload {
             return;
         }
         lastSeen = files;
-        RulesetEntity draft = rulesets.create(new NewRuleset(AUTHOR, "edited in " + rulesDir, null, files, null));
-        Validation validation = rulesets.validate(draft.version);
+        RulesetEntity draft = rulesets.create(new NewRuleset("edited in " + rulesDir, null, files, null), AUTHOR);
+        Validation validation = rulesets.validate(draft.version, AUTHOR);
         if (!validation.valid()) {
             LOG.warnf("rules/ edited, but v%d is not valid and stays a draft:%n  %s", draft.version,
                     String.join("\n  ", validation.problems().stream().map(Object::toString).toList()));
@@ -64,7 +64,7 @@ public class DevRulesReload {
         }
         try {
             ActivationResult result = rulesets.activate(draft.version,
-                    new Activation(AUTHOR, true, "dev mode: rules/ edited"));
+                    new Activation(true, "dev mode: rules/ edited"), AUTHOR);
             LOG.infof("rules/ edited: ruleset v%d activated (was v%s), %d claims changed status or flags",
                     result.version(), result.previousVersion(), result.changed());
         } catch (ApiException e) {

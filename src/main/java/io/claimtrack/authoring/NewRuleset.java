@@ -2,7 +2,6 @@ package io.claimtrack.authoring;
 
 import java.util.Map;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -11,10 +10,6 @@ import jakarta.validation.constraints.Size;
  * holds the added or changed files and a file mapped to null is removed. Scenarios work the same way.
  */
 public record NewRuleset(
-        @NotBlank(message = "must not be blank: who writes this draft")
-        @Size(max = 200, message = "must be at most 200 characters")
-        String author,
-
         @Size(max = 2000, message = "must be at most 2000 characters")
         String note,
 

@@ -2,6 +2,7 @@ package io.claimtrack.authoring;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.claimtrack.claim.Page;
 import io.claimtrack.problem.ApiException;
+import io.claimtrack.user.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.panache.common.Sort;
 
 @Path("/api/rulesets")
@@ -29,17 +32,24 @@ import io.quarkus.panache.common.Sort;
 public class RulesetResource {
 
     private final RulesetService rulesets;
+    private final SecurityIdentity identity;
 
-    public RulesetResource(RulesetService rulesets) {
+    public RulesetResource(RulesetService rulesets, SecurityIdentity identity) {
         this.rulesets = rulesets;
+        this.identity = identity;
+    }
+
+    private String caller() {
+        return identity.getPrincipal().getName();
     }
 
     @POST
+    @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "Create a draft",
             description = "{author, note, files:{name: drl}} or {author, note, basedOn, files:{changed or added; null removes}}."
                     + " Scenarios may be attached the same way. The draft is stored as is; /validate says whether it may run.")
     public Response create(@Valid @NotNull(message = "a JSON body is required") NewRuleset request, UriInfo uri) {
-        RulesetEntity draft = rulesets.create(request);
+        RulesetEntity draft = rulesets.create(request, caller());
         return Response.created(uri.getAbsolutePathBuilder().path(draft.version.toString()).build())
                 .entity(RulesetView.full(draft)).build();
     }
@@ -71,14 +81,16 @@ public class RulesetResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ANALYST)
     @Path("/{version}/validate")
     @Consumes(MediaType.WILDCARD) // no body
     @Operation(summary = "Size limits, safety policy, compilation, required queries: every problem with file, line and column")
     public Validation validate(@PathParam("version") int version) {
-        return rulesets.validate(version);
+        return rulesets.validate(version, caller());
     }
 
     @POST
+    @RolesAllowed(Roles.ANALYST)
     @Path("/{version}/test")
     @Consumes(MediaType.WILDCARD) // no body
     @Operation(summary = "Run rules/scenarios and the version's attached scenarios: pass/fail with expected vs actual")
@@ -87,6 +99,7 @@ public class RulesetResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ANALYST)
     @Path("/{version}/preview")
     @Consumes(MediaType.WILDCARD) // no body
     @Operation(summary = "Which claims would change status or flags if this version were active; changes nothing")
@@ -97,13 +110,14 @@ public class RulesetResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ANALYST)
     @Path("/{version}/activate")
     @Operation(summary = "Activate atomically, then re-evaluate every claim; activating an earlier version is a rollback",
             description = "Refused (409) while scenarios fail, unless {force: true, reason}. Each change is recorded in"
                     + " the claims' history with cause \"ruleset vN activated\".")
     public ActivationResult activate(@PathParam("version") int version,
                                      @Valid @NotNull(message = "a JSON body is required") Activation request) {
-        return rulesets.activate(version, request);
+        return rulesets.activate(version, request, caller());
     }
 
     @GET

@@ -55,7 +55,7 @@ public class RulesetService {
     }
 
     @Transactional
-    public RulesetEntity create(NewRuleset request) {
+    public RulesetEntity create(NewRuleset request, String author) {
         RulesetEntity base = null;
         if (request.basedOn() != null) {
             base = RulesetEntity.findById(request.basedOn());
@@ -85,7 +85,7 @@ public class RulesetService {
         }
         draft.version = RulesetEntity.nextVersion();
         draft.state = RulesetState.DRAFT;
-        draft.author = request.author().strip();
+        draft.author = author;
         draft.note = request.note();
         draft.basedOn = request.basedOn();
         draft.createdAt = clock.instant();
@@ -97,11 +97,11 @@ public class RulesetService {
     }
 
     @Transactional
-    public Validation validate(int version) {
+    public Validation validate(int version, String by) {
         RulesetEntity ruleset = existing(version);
         Validation validation = validator.validate(version, ruleset.files);
         if (!validation.valid()) {
-            RulesetAuditEntity.record(clock.instant(), ruleset.author, "VALIDATION_FAILED", version,
+            RulesetAuditEntity.record(clock.instant(), by, "VALIDATION_FAILED", version,
                     validation.problems().size() + " problems; first: " + validation.problems().get(0));
         }
         return validation;
@@ -146,7 +146,7 @@ public class RulesetService {
      * Makes {@code version} the active ruleset in one transaction, swaps the compiled ruleset, then
      * re-evaluates every thread, recording each change with the activation as its cause.
      */
-    public synchronized ActivationResult activate(int version, Activation request) {
+    public synchronized ActivationResult activate(int version, Activation request, String author) {
         RulesetEntity ruleset = QuarkusTransaction.requiringNew().call(() -> existing(version));
         if (ruleset.state == RulesetState.ACTIVE) {
             throw ApiException.conflict("version", "ruleset v" + version + " is already active");
@@ -181,7 +181,7 @@ public class RulesetService {
             next.activatedAt = now;
             boolean rollback = active != null && version < active.version;
             String action = request.force() ? "FORCED_ACTIVATION" : rollback ? "ROLLBACK" : "ACTIVATE";
-            RulesetAuditEntity.record(now, request.author().strip(), action, version,
+            RulesetAuditEntity.record(now, author, action, version,
                     (active == null ? "" : "replaces v" + active.version)
                             + (tests.passed() ? "; scenarios pass" : "; " + tests.failed() + " scenarios fail")
                             + (request.force() ? "; forced: " + request.reason() : ""));

@@ -53,13 +53,17 @@ public class ActorEntity extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    public static ActorEntity create(String name, ActorKind kind, Set<String> blocs, Instant now) {
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    public static ActorEntity create(String name, ActorKind kind, Set<String> blocs, Instant now, String by) {
         ActorEntity actor = new ActorEntity();
         actor.name = name.strip();
         actor.nameKey = keyOf(name);
         actor.kind = kind;
         blocs.forEach(bloc -> actor.blocs.add(bloc.strip()));
         actor.createdAt = now;
+        actor.createdBy = by;
         return actor;
     }
 

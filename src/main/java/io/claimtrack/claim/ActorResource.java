@@ -2,6 +2,7 @@ package io.claimtrack.claim;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.claimtrack.problem.ApiException;
+import io.claimtrack.user.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/actors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,15 +29,18 @@ import io.claimtrack.problem.ApiException;
 public class ActorResource {
 
     private final ActorService actors;
+    private final SecurityIdentity identity;
 
-    public ActorResource(ActorService actors) {
+    public ActorResource(ActorService actors, SecurityIdentity identity) {
         this.actors = actors;
+        this.identity = identity;
     }
 
     @POST
+    @RolesAllowed(Roles.SUBMITTER)
     @Operation(summary = "Register an actor", description = "409 when an actor of that name (any case) exists.")
     public Response register(@Valid @NotNull(message = "a JSON body is required") NewActor request, UriInfo uri) {
-        ActorEntity actor = actors.register(request);
+        ActorEntity actor = actors.register(request, identity.getPrincipal().getName());
         return Response.created(uri.getAbsolutePathBuilder().path(actor.id.toString()).build())
                 .entity(ActorView.of(actor)).build();
     }

@@ -19,21 +19,21 @@ public class ActorService {
     }
 
     @Transactional
-    public ActorEntity register(NewActor request) {
+    public ActorEntity register(NewActor request, String by) {
         ActorEntity.findByName(request.name()).ifPresent(existing -> {
             throw ApiException.conflict("name", "an actor named \"" + existing.name + "\" already exists (id "
                     + existing.id + ")");
         });
-        ActorEntity actor = ActorEntity.create(request.name(), request.kind(), request.blocsOrEmpty(), clock.instant());
+        ActorEntity actor = ActorEntity.create(request.name(), request.kind(), request.blocsOrEmpty(), clock.instant(), by);
         actor.persist();
         return actor;
     }
 
     /** The claimant of a claim: a known actor, or a new one of kind OTHER in no bloc. */
     @Transactional(Transactional.TxType.MANDATORY)
-    ActorEntity claimant(String name) {
+    ActorEntity claimant(String name, String by) {
         return ActorEntity.findByName(name).orElseGet(() -> {
-            ActorEntity actor = ActorEntity.create(name, ActorKind.OTHER, Set.of(), clock.instant());
+            ActorEntity actor = ActorEntity.create(name, ActorKind.OTHER, Set.of(), clock.instant(), by);
             actor.persist();
             return actor;
         });

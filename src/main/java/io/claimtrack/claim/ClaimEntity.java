@@ -43,6 +43,10 @@ public class ClaimEntity extends PanacheEntityBase {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
+    /** The user who submitted it. */
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
     @Embedded
     public Source source;
 

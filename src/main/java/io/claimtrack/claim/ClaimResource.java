@@ -3,6 +3,7 @@ package io.claimtrack.claim;
 import java.time.Clock;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.claimtrack.status.HistoryEntry;
 import io.claimtrack.time.Instants;
+import io.claimtrack.user.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/claims")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,20 +38,24 @@ public class ClaimResource {
     private final ClaimQueries queries;
     private final ClaimViews views;
     private final Clock clock;
+    private final SecurityIdentity identity;
 
-    public ClaimResource(ClaimService claims, ClaimQueries queries, ClaimViews views, Clock clock) {
+    public ClaimResource(ClaimService claims, ClaimQueries queries, ClaimViews views, Clock clock,
+                         SecurityIdentity identity) {
         this.claims = claims;
         this.queries = queries;
         this.views = views;
         this.clock = clock;
+        this.identity = identity;
     }
 
     @POST
+    @RolesAllowed(Roles.SUBMITTER)
     @Operation(summary = "Submit a claim or a counterclaim",
             description = "Re-evaluates the dispute thread it joins before answering, so every claim of the thread"
                     + " shows its new status. 400 for invalid input, 422 when it contradicts stored claims.")
     public Response submit(@Valid @NotNull(message = "a JSON body is required") NewClaim request, UriInfo uri) {
-        ClaimEntity claim = claims.submit(request);
+        ClaimEntity claim = claims.submit(request, identity.getPrincipal().getName());
         return Response.created(uri.getAbsolutePathBuilder().path(claim.id.toString()).build())
                 .entity(views.of(claim)).build();
     }

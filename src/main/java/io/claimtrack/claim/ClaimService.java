@@ -29,7 +29,7 @@ public class ClaimService {
     }
 
     @Transactional
-    public ClaimEntity submit(NewClaim request) {
+    public ClaimEntity submit(NewClaim request, String by) {
         Relation relation = Relation.of(request);
         Instant now = clock.instant();
         if (assertedAt(request).isAfter(now)) {
@@ -40,7 +40,7 @@ public class ClaimService {
         if (target != null) {
             threads.lock(target.threadId);
         }
-        ActorEntity claimant = actors.claimant(request.claimant());
+        ActorEntity claimant = actors.claimant(request.claimant(), by);
         if (relation != null && relation.kind() == Relation.Kind.RETRACTS && !claimant.id.equals(target.claimant.id)) {
             throw ApiException.unprocessable("retracts", "only " + target.claimant.name + ", who made claim #"
                     + target.id + ", can retract it; " + claimant.name + " can dispute it instead");
@@ -52,6 +52,7 @@ public class ClaimService {
         claim.topic = blankToNull(request.topic());
         claim.assertedAt = assertedAt(request);
         claim.recordedAt = now;
+        claim.recordedBy = by;
         claim.source = source(request.source());
         claim.quote = blankToNull(request.quote());
         claim.disputesId = request.disputes();

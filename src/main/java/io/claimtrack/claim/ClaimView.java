@@ -16,7 +16,7 @@ import io.claimtrack.status.Reason;
  * {@code knownAt} (system time) is set when the view is of the past rather than of now.
  */
 public record ClaimView(long id, String text, ActorView claimant, String topic, Instant assertedAt,
-                        Instant recordedAt, SourceView source, String quote,
+                        Instant recordedAt, String recordedBy, SourceView source, String quote,
                         Long disputes, Long supports, Long retracts, long thread,
                         ClaimStatus status, List<Flag> flags, Reason reason, List<FlagView> flagReasons,
                         List<Long> disputedBy, List<Long> supportedBy, List<Long> retractedBy,

@@ -47,7 +47,7 @@ public class ClaimViews {
                                   Instant asOf, Instant knownAt) {
         Incoming incoming = incomingById.getOrDefault(claim.id, new Incoming());
         return new ClaimView(claim.id, claim.text, ActorView.of(claim.claimant), claim.topic, claim.assertedAt,
-                claim.recordedAt, ClaimView.SourceView.of(claim.source), claim.quote,
+                claim.recordedAt, claim.recordedBy, ClaimView.SourceView.of(claim.source), claim.quote,
                 claim.disputesId, claim.supportsId, claim.retractsId, claim.threadId,
                 standing == null ? null : standing.status(),
                 standing == null ? List.of() : standing.flags(),

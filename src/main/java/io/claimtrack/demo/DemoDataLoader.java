@@ -31,6 +31,7 @@ public class DemoDataLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
     static final String RESOURCE = "/demo/moscow-times-2015-09-30.json";
+    static final String LOADED_BY = "demo data";
 
     private final ActorService actors;
     private final ClaimService claims;
@@ -51,12 +52,12 @@ public class DemoDataLoader {
             return;
         }
         DemoData demo = read();
-        demo.actors().forEach(actors::register);
+        demo.actors().forEach(actor -> actors.register(actor, LOADED_BY));
         Map<String, Long> idByRef = new HashMap<>();
         for (DemoData.DemoClaim claim : demo.claims()) {
             ClaimEntity stored = claims.submit(new NewClaim(claim.text(), claim.claimant(), claim.topic(),
                     claim.assertedAt(), claim.source(), claim.quote(), idOf(claim.disputes(), idByRef),
-                    idOf(claim.supports(), idByRef), idOf(claim.retracts(), idByRef)));
+                    idOf(claim.supports(), idByRef), idOf(claim.retracts(), idByRef)), LOADED_BY);
             idByRef.put(claim.ref(), stored.id);
         }
         LOG.infof("Demo data loaded from %s: %d actors, %d claims", RESOURCE, demo.actors().size(), demo.claims().size());

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -80,6 +84,26 @@ public class ProblemMappers {
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
         };
         return problem(status, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return challenge(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return challenge(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Your roles do not allow this", uri, List.of());
+    }
+
+    private static Response challenge(UriInfo uri) {
+        return Response.fromResponse(problem(401, "Sign in (HTTP Basic) with a user allowed to do this", uri, List.of()))
+                .header("WWW-Authenticate", "Basic realm=\"claimtrack\"").build();
     }
 
     @ServerExceptionMapper

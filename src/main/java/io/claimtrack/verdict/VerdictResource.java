@@ -2,6 +2,7 @@ package io.claimtrack.verdict;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.claimtrack.claim.ClaimEntity;
 import io.claimtrack.problem.ApiException;
+import io.claimtrack.user.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/claims/{claimId}/verdicts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,18 +31,21 @@ import io.claimtrack.problem.ApiException;
 public class VerdictResource {
 
     private final VerdictService verdicts;
+    private final SecurityIdentity identity;
 
-    public VerdictResource(VerdictService verdicts) {
+    public VerdictResource(VerdictService verdicts, SecurityIdentity identity) {
         this.verdicts = verdicts;
+        this.identity = identity;
     }
 
     @POST
+    @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "Give a verdict on a claim",
             description = "Recorded as a fact; the default policy ranks the latest verdict just below the claimant's own"
                     + " retraction. The claim's thread is re-evaluated and the change recorded in its history.")
     public Response give(@PathParam("claimId") long claimId,
                          @Valid @NotNull(message = "a JSON body is required") NewVerdict request, UriInfo uri) {
-        VerdictEntity verdict = verdicts.give(claimId, request);
+        VerdictEntity verdict = verdicts.give(claimId, request, identity.getPrincipal().getName());
         return Response.created(uri.getAbsolutePathBuilder().path(verdict.id.toString()).build())
                 .entity(VerdictView.of(verdict)).build();
     }
@@ -56,9 +61,9 @@ public class VerdictResource {
 
     @DELETE
     @Path("/{verdictId}")
-    @Operation(summary = "Withdraw a verdict (recorded, not erased); ?analyst= says who")
-    public VerdictView withdraw(@PathParam("claimId") long claimId, @PathParam("verdictId") long verdictId,
-                                @QueryParam("analyst") String analyst) {
-        return VerdictView.of(verdicts.withdraw(claimId, verdictId, analyst));
+    @RolesAllowed(Roles.ANALYST)
+    @Operation(summary = "Withdraw a verdict (recorded, not erased)")
+    public VerdictView withdraw(@PathParam("claimId") long claimId, @PathParam("verdictId") long verdictId) {
+        return VerdictView.of(verdicts.withdraw(claimId, verdictId, identity.getPrincipal().getName()));
     }
 }

@@ -25,14 +25,14 @@ public class VerdictService {
     }
 
     @Transactional
-    public VerdictEntity give(long claimId, NewVerdict request) {
+    public VerdictEntity give(long claimId, NewVerdict request, String analyst) {
         ClaimEntity claim = claim(claimId);
         threads.lock(claim.threadId);
         VerdictEntity verdict = new VerdictEntity();
         verdict.claimId = claimId;
         verdict.status = request.status();
         verdict.reason = request.reason().strip();
-        verdict.analyst = request.analyst().strip();
+        verdict.analyst = analyst;
         verdict.createdAt = clock.instant();
         verdict.persist();
         threads.reevaluate(claim.threadId, "verdict #" + verdict.id + " by " + verdict.analyst + ": "
@@ -42,9 +42,6 @@ public class VerdictService {
 
     @Transactional
     public VerdictEntity withdraw(long claimId, long verdictId, String analyst) {
-        if (analyst == null || analyst.isBlank()) {
-            throw ApiException.badRequest("analyst", "is required: who withdraws the verdict");
-        }
         ClaimEntity claim = claim(claimId);
         threads.lock(claim.threadId);
         VerdictEntity verdict = VerdictEntity.findById(verdictId);
@@ -56,7 +53,7 @@ public class VerdictService {
                     + verdict.withdrawnBy + " at " + verdict.withdrawnAt);
         }
         verdict.withdrawnAt = clock.instant();
-        verdict.withdrawnBy = analyst.strip();
+        verdict.withdrawnBy = analyst;
         threads.reevaluate(claim.threadId, "verdict #" + verdict.id + " withdrawn by " + verdict.withdrawnBy);
         return verdict;
     }

@@ -19,15 +19,22 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
+import io.claimtrack.user.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class RulesetResourceTest {
+
+    @BeforeEach
+    void signIn() {
+        TestUsers.signInAsDesk();
+    }
 
     private static final String CONTESTED_RULE = "rule \"Claim disputed by an independent actor is CONTESTED\"";
 
@@ -54,7 +61,7 @@ class RulesetResourceTest {
         long claim = contestedClaim();
 
         int draft = given().contentType(ContentType.JSON)
-                .body(Map.of("author", "Ana Lyst", "note", "what if disputes alone did not count?", "basedOn", baseline,
+                .body(Map.of("note", "what if disputes alone did not count?", "basedOn", baseline,
                         "files", Map.of("status.drl", withoutContested)))
                 .when().post("/api/rulesets")
                 .then().statusCode(201)
@@ -79,16 +86,16 @@ class RulesetResourceTest {
                 .then().body("transitions.'CONTESTED->UNVERIFIED'", greaterThan(0));
         given().when().get("/api/claims/" + claim).then().body("status", equalTo("CONTESTED"));
 
-        given().contentType(ContentType.JSON).body(Map.of("author", "Ana Lyst"))
+        given().contentType(ContentType.JSON).body(Map.of())
                 .when().post("/api/rulesets/" + draft + "/activate")
                 .then().statusCode(409).body("detail", containsString("scenarios fail"));
-        given().contentType(ContentType.JSON).body(Map.of("author", "Ana Lyst", "force", true))
+        given().contentType(ContentType.JSON).body(Map.of("force", true))
                 .when().post("/api/rulesets/" + draft + "/activate")
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
 
         try {
             given().contentType(ContentType.JSON)
-                    .body(Map.of("author", "Ana Lyst", "force", true, "reason", "trial run of the desk's new standard"))
+                    .body(Map.of("force", true, "reason", "trial run of the desk's new standard"))
                     .when().post("/api/rulesets/" + draft + "/activate")
                     .then().statusCode(200)
                     .body("version", equalTo(draft), "previousVersion", equalTo(baseline), "forced", equalTo(true),
@@ -99,7 +106,7 @@ class RulesetResourceTest {
             assertEquals(previewed, claimsWhoseLatestCauseIs("ruleset v" + draft + " activated", previewed),
                     "the preview's changes are the changes recorded on activation");
         } finally {
-            given().contentType(ContentType.JSON).body(Map.of("author", "Bo Ss"))
+            given().contentType(ContentType.JSON).body(Map.of())
                     .when().post("/api/rulesets/" + baseline + "/activate")
                     .then().statusCode(200).body("rollback", equalTo(true),
                             "cause", equalTo("ruleset v" + baseline + " activated (rollback from v" + draft + ")"));
@@ -111,9 +118,9 @@ class RulesetResourceTest {
                 .then().body("cause[-2]", equalTo("ruleset v" + draft + " activated"),
                         "cause[-1]", equalTo("ruleset v" + baseline + " activated (rollback from v" + draft + ")"));
         given().when().get("/api/rulesets/audit")
-                .then().body("find { it.version == " + draft + " && it.action == 'FORCED_ACTIVATION' }.actor", equalTo("Ana Lyst"),
-                        "find { it.version == " + draft + " && it.action == 'CREATE' }.actor", equalTo("Ana Lyst"),
-                        "find { it.version == " + baseline + " && it.action == 'ROLLBACK' }.actor", equalTo("Bo Ss"));
+                .then().body("find { it.version == " + draft + " && it.action == 'FORCED_ACTIVATION' }.actor", equalTo(TestUsers.DESK),
+                        "find { it.version == " + draft + " && it.action == 'CREATE' }.actor", equalTo(TestUsers.DESK),
+                        "find { it.version == " + baseline + " && it.action == 'ROLLBACK' }.actor", equalTo(TestUsers.DESK));
         given().when().get("/api/rulesets/" + draft).then().body("state", equalTo("RETIRED"));
         given().when().get("/api/rulesets/active").then().body("version", equalTo(baseline));
     }
@@ -128,7 +135,7 @@ class RulesetResourceTest {
                 .body("valid", equalTo(false), "problems[0].file", equalTo("broken.drl"),
                         "problems[0].line", equalTo(7), "problems[0].column", greaterThan(0),
                         "problems[0].severity", equalTo("ERROR"));
-        given().contentType(ContentType.JSON).body(Map.of("author", "Ana Lyst", "force", true, "reason", "please"))
+        given().contentType(ContentType.JSON).body(Map.of("force", true, "reason", "please"))
                 .when().post("/api/rulesets/" + draft + "/activate")
                 .then().statusCode(422).body("errors[0].field", startsWith("broken.drl:7:"));
         given().when().get("/api/rulesets/audit")
@@ -152,7 +159,7 @@ class RulesetResourceTest {
                     .then().statusCode(200)
                     .body("valid", equalTo(false), "problems[0].file", equalTo("evil.drl"),
                             "problems[0].message", startsWith("not allowed:"), "problems[0].line", greaterThan(0));
-            given().contentType(ContentType.JSON).body(Map.of("author", "Mallory", "force", true, "reason", "trust me"))
+            given().contentType(ContentType.JSON).body(Map.of("force", true, "reason", "trust me"))
                     .when().post("/api/rulesets/" + draft + "/activate")
                     .then().statusCode(422);
         }
@@ -169,14 +176,14 @@ class RulesetResourceTest {
                 + "rule \"flip-flop\"\nwhen\n  $c : Claim()\n  not FlagRaised( claim == $c, flag == Flag.STALE )\nthen\n"
                 + "  insertLogical( new FlagRaised( $c, Flag.STALE, drools.getRule().getName(), \"again\" ) );\nend\n";
         int draft = given().contentType(ContentType.JSON)
-                .body(Map.of("author", "Ana Lyst", "basedOn", activeBefore, "files", Map.of("loop.drl", looping)))
+                .body(Map.of("basedOn", activeBefore, "files", Map.of("loop.drl", looping)))
                 .when().post("/api/rulesets").then().statusCode(201).extract().jsonPath().getInt("version");
 
         given().when().post("/api/rulesets/" + draft + "/validate").then().body("valid", equalTo(true));
         given().when().post("/api/rulesets/" + draft + "/test")
                 .then().statusCode(200).body("passed", equalTo(false),
                         "results[0].error", containsString("does not settle"));
-        given().contentType(ContentType.JSON).body(Map.of("author", "Ana Lyst", "force", true, "reason", "try"))
+        given().contentType(ContentType.JSON).body(Map.of("force", true, "reason", "try"))
                 .when().post("/api/rulesets/" + draft + "/activate")
                 .then().statusCode(422).body("detail", containsString("fails to evaluate"));
         given().when().get("/api/rulesets/active").then().body("version", equalTo(activeBefore));
@@ -186,14 +193,15 @@ class RulesetResourceTest {
     @Test
     void shouldRejectHugeAndEmptyDraftsAndUnknownBases() {
         String huge = "// " + "x".repeat(RulesetValidator.MAX_FILE_CHARS) + "\n";
-        given().contentType(ContentType.JSON).body(Map.of("author", "Ana", "files", Map.of("huge.drl", huge)))
+        given().contentType(ContentType.JSON).body(Map.of("files", Map.of("huge.drl", huge)))
                 .when().post("/api/rulesets").then().statusCode(413).body("errors[0].field", equalTo("files.huge.drl"));
-        given().contentType(ContentType.JSON).body(Map.of("author", "Ana"))
+        given().contentType(ContentType.JSON).body(Map.of("note", "nothing"))
                 .when().post("/api/rulesets").then().statusCode(400).body("errors[0].field", equalTo("files"));
-        given().contentType(ContentType.JSON).body(Map.of("author", "Ana", "basedOn", 987654, "files", Map.of()))
+        given().contentType(ContentType.JSON).body(Map.of("basedOn", 987654, "files", Map.of()))
                 .when().post("/api/rulesets").then().statusCode(422).body("errors[0].field", equalTo("basedOn"));
-        given().contentType(ContentType.JSON).body(Map.of("files", Map.of("a.drl", "package io.claimtrack.policy;")))
-                .when().post("/api/rulesets").then().statusCode(400).body("errors[0].field", equalTo("author"));
+        given().contentType(ContentType.JSON).body(Map.of("author", "someone else", "files", Map.of("a.drl", "package io.claimtrack.policy;")))
+                .when().post("/api/rulesets").then().statusCode(400).body("errors[0].field", equalTo("author"),
+                        "errors[0].message", equalTo("unknown property"));
         given().when().get("/api/rulesets/1/diff").then().statusCode(400).body("errors[0].field", equalTo("against"));
     }
 
@@ -210,7 +218,7 @@ class RulesetResourceTest {
                  "expect": [{"claim": "c", "status": "CONTESTED", "flags": []}]}
                 """;
         int draft = given().contentType(ContentType.JSON)
-                .body(Map.of("author", "Ana", "basedOn", baseline, "files", files, "scenarios", Map.of("mine.json", scenario)))
+                .body(Map.of("basedOn", baseline, "files", files, "scenarios", Map.of("mine.json", scenario)))
                 .when().post("/api/rulesets").then().statusCode(201)
                 .body("fileNames", org.hamcrest.Matchers.not(hasItem("counted-relations.drl")))
                 .extract().jsonPath().getInt("version");
@@ -226,7 +234,7 @@ class RulesetResourceTest {
     }
 
     private static int draft(Map<String, String> files) {
-        return given().contentType(ContentType.JSON).body(Map.of("author", "Ana Lyst", "files", files))
+        return given().contentType(ContentType.JSON).body(Map.of("files", files))
                 .when().post("/api/rulesets").then().statusCode(201).extract().jsonPath().getInt("version");
     }
 

@@ -9,13 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.claimtrack.user.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class ActorResourceTest {
+
+    @BeforeEach
+    void signIn() {
+        TestUsers.signInAsDesk();
+    }
 
     @Test
     void shouldRegisterActorWhenValid() {

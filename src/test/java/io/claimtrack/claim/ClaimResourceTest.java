@@ -23,11 +23,17 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
+import io.claimtrack.user.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class ClaimResourceTest {
+
+    @BeforeEach
+    void signIn() {
+        TestUsers.signInAsDesk();
+    }
 
     @Inject
     MovableClock clock;

@@ -21,15 +21,22 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
+import io.claimtrack.user.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Status over time: as of event time, as known at system time, timelines, STALE as time passes, verdicts. */
 @QuarkusTest
 class TimeResourceTest {
+
+    @BeforeEach
+    void signIn() {
+        TestUsers.signInAsDesk();
+    }
 
     @Inject
     MovableClock clock;
@@ -176,48 +183,46 @@ class TimeResourceTest {
         submit(us, clock.instant().minusSeconds(300).toString(), "disputes", strikes);
 
         long verdict = given().contentType(ContentType.JSON)
-                .body(Map.of("status", "CONFIRMED", "reason", "Footage geolocated to IS-held Raqqa", "analyst", "Ana Lyst"))
+                .body(Map.of("status", "CONFIRMED", "reason", "Footage geolocated to IS-held Raqqa"))
                 .when().post("/api/claims/" + strikes + "/verdicts")
                 .then().statusCode(201)
-                .body("status", equalTo("CONFIRMED"), "analyst", equalTo("Ana Lyst"), "withdrawnAt", nullValue())
+                .body("status", equalTo("CONFIRMED"), "analyst", equalTo(TestUsers.DESK), "withdrawnAt", nullValue())
                 .extract().jsonPath().getLong("id");
 
         given().when().get("/api/claims/" + strikes)
                 .then().body("status", equalTo("CONFIRMED"),
                         "reason.rule", equalTo("Claim with an analyst's verdict takes that verdict"),
-                        "reason.explanation", containsString("Ana Lyst"),
+                        "reason.explanation", containsString("analyst desk"),
                         "reason.explanation", containsString("Footage geolocated to IS-held Raqqa"));
 
-        given().queryParam("analyst", "Bo Ss").when().delete("/api/claims/" + strikes + "/verdicts/" + verdict)
-                .then().statusCode(200).body("withdrawnBy", equalTo("Bo Ss"), "withdrawnAt", notNullValue());
-        given().queryParam("analyst", "Bo Ss").when().delete("/api/claims/" + strikes + "/verdicts/" + verdict)
+        given().when().delete("/api/claims/" + strikes + "/verdicts/" + verdict)
+                .then().statusCode(200).body("withdrawnBy", equalTo(TestUsers.DESK), "withdrawnAt", notNullValue());
+        given().when().delete("/api/claims/" + strikes + "/verdicts/" + verdict)
                 .then().statusCode(409);
 
         given().when().get("/api/claims/" + strikes).then().body("status", equalTo("CONTESTED"));
         given().when().get("/api/claims/" + strikes + "/verdicts")
-                .then().body("id", contains((int) verdict), "[0].withdrawnBy", equalTo("Bo Ss"));
+                .then().body("id", contains((int) verdict), "[0].withdrawnBy", equalTo(TestUsers.DESK));
         given().when().get("/api/claims/" + strikes + "/history")
                 .then().body("status", contains("UNVERIFIED", "CONTESTED", "CONFIRMED", "CONTESTED"),
-                        "cause[2]", equalTo("verdict #" + verdict + " by Ana Lyst: CONFIRMED (Footage geolocated to IS-held Raqqa)"),
-                        "cause[3]", equalTo("verdict #" + verdict + " withdrawn by Bo Ss"));
+                        "cause[2]", equalTo("verdict #" + verdict + " by desk: CONFIRMED (Footage geolocated to IS-held Raqqa)"),
+                        "cause[3]", equalTo("verdict #" + verdict + " withdrawn by desk"));
     }
 
     @Test
     void shouldRejectBadVerdicts() {
         long claim = submit(actor("PERSON"), clock.instant().minusSeconds(60).toString(), null, null);
 
-        given().contentType(ContentType.JSON).body(Map.of("status", "DUBIOUS", "reason", "r", "analyst", "a"))
+        given().contentType(ContentType.JSON).body(Map.of("status", "DUBIOUS", "reason", "r"))
                 .when().post("/api/claims/" + claim + "/verdicts")
                 .then().statusCode(400).body("errors[0].field", equalTo("status"));
-        given().contentType(ContentType.JSON).body(Map.of("status", "REFUTED", "analyst", "a"))
+        given().contentType(ContentType.JSON).body(Map.of("status", "REFUTED"))
                 .when().post("/api/claims/" + claim + "/verdicts")
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
-        given().contentType(ContentType.JSON).body(Map.of("status", "REFUTED", "reason", "r", "analyst", "a"))
+        given().contentType(ContentType.JSON).body(Map.of("status", "REFUTED", "reason", "r"))
                 .when().post("/api/claims/987654321/verdicts")
                 .then().statusCode(404);
-        given().when().delete("/api/claims/" + claim + "/verdicts/987654321?analyst=a").then().statusCode(404);
-        given().when().delete("/api/claims/" + claim + "/verdicts/1").then().statusCode(400)
-                .body("errors[0].field", equalTo("analyst"));
+        given().when().delete("/api/claims/" + claim + "/verdicts/987654321").then().statusCode(404);
 
         given().when().get("/api/claims/" + claim + "/verdicts").then().statusCode(200).body("$", empty());
         given().when().get("/api/claims/" + claim + "/history").then().body("cause", not(hasItem(containsString("verdict"))));

@@ -12,15 +12,22 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
+import io.claimtrack.user.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class StatsAndHealthTest {
+
+    @BeforeEach
+    void signIn() {
+        TestUsers.signInAsDesk();
+    }
 
     @Inject
     MovableClock clock;

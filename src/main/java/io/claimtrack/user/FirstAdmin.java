@@ -1,0 +1,62 @@
+package io.claimtrack.user;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * With no user yet, creates the first admin: from claimtrack.admin.username/password (or the
+ * CLAIMTRACK_ADMIN_* environment variables), or, when no password is configured, with a random one
+ * printed once, here, at this first start. There is never a fixed default password.
+ */
+@ApplicationScoped
+public class FirstAdmin {
+
+    private static final Logger LOG = Logger.getLogger(FirstAdmin.class);
+
+    private final String username;
+    private final Optional<String> password;
+    private final Clock clock;
+
+    public FirstAdmin(@ConfigProperty(name = "claimtrack.admin.username") String username,
+                      @ConfigProperty(name = "claimtrack.admin.password") Optional<String> password, Clock clock) {
+        this.username = username;
+        this.password = password;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void onStart(@Observes @Priority(50) StartupEvent start) {
+        if (UserEntity.count() > 0) {
+            return;
+        }
+        String secret = password.filter(p -> !p.isBlank()).orElseGet(FirstAdmin::randomPassword);
+        UserEntity.create(username, secret, Set.of(Roles.ADMIN), clock.instant(), "first start").persist();
+        if (password.isPresent()) {
+            LOG.infof("First admin \"%s\" created from configuration", username);
+        } else {
+            LOG.warnf("%n=====================================================================%n"
+                    + " First admin created: user \"%s\", password \"%s\"%n"
+                    + " It is shown this once. Create named users with it, then keep it safe.%n"
+                    + "=====================================================================", username, secret);
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,75 @@
+package io.claimtrack.user;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+
+/** A user of the API: bcrypt password hash, roles, and whether the account is disabled. */
+@Entity
+@Table(name = "app_user")
+@UserDefinition
+public class UserEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Username
+    @Column(nullable = false, unique = true)
+    public String username;
+
+    /** bcrypt, in Modular Crypt Format ($2a$...), never the password itself. */
+    @Password
+    @Column(nullable = false)
+    public String password;
+
+    @Roles
+    @Column(nullable = false)
+    public String roles;
+
+    @Column(nullable = false)
+    public boolean disabled;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    public static UserEntity create(String username, String password, Collection<String> roles, Instant now, String by) {
+        UserEntity user = new UserEntity();
+        user.username = username;
+        user.password = BcryptUtil.bcryptHash(password);
+        user.roles = String.join(",", new TreeSet<>(roles));
+        user.createdAt = now;
+        user.createdBy = by;
+        return user;
+    }
+
+    public static Optional<UserEntity> findByUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+
+    public SortedSet<String> roleSet() {
+        return roles.isEmpty() ? new TreeSet<>() : Arrays.stream(roles.split(","))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

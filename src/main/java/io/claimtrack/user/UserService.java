@@ -1,0 +1,61 @@
+package io.claimtrack.user;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.claimtrack.problem.ApiException;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class UserService {
+
+    private final Clock clock;
+
+    public UserService(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UserEntity create(NewUser request, String by) {
+        if (UserEntity.findByUsername(request.username()).isPresent()) {
+            throw ApiException.conflict("username", "user " + request.username() + " already exists");
+        }
+        UserEntity user = UserEntity.create(request.username(), request.password(), request.roles(), clock.instant(), by);
+        user.persist();
+        return user;
+    }
+
+    @Transactional
+    public List<UserEntity> list() {
+        return UserEntity.listAll(Sort.by("username"));
+    }
+
+    @Transactional
+    public UserEntity setRoles(String username, RoleChange change, String by) {
+        UserEntity user = existing(username);
+        if (user.username.equals(by) && user.roleSet().contains(Roles.ADMIN) && !change.roles().contains(Roles.ADMIN)) {
+            throw ApiException.conflict("roles", "an admin cannot remove their own ADMIN role");
+        }
+        user.roles = String.join(",", new TreeSet<>(change.roles()));
+        return user;
+    }
+
+    @Transactional
+    public UserEntity setDisabled(String username, boolean disabled, String by) {
+        UserEntity user = existing(username);
+        if (user.username.equals(by) && disabled) {
+            throw ApiException.conflict("username", "an admin cannot disable their own account");
+        }
+        user.disabled = disabled;
+        return user;
+    }
+
+    private static UserEntity existing(String username) {
+        return UserEntity.findByUsername(username)
+                .orElseThrow(() -> new ApiException(404, "No user named " + username));
+    }
+}
