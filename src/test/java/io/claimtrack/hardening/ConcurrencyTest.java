@@ -1,0 +1,85 @@
+package io.claimtrack.hardening;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.claimtrack.time.MovableClock;
+import io.claimtrack.user.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** Concurrent submissions to one thread are all applied, as if one after another. */
+@QuarkusTest
+class ConcurrencyTest {
+
+    @Inject
+    MovableClock clock;
+
+    @BeforeEach
+    void signIn() {
+        TestUsers.signInAsDesk();
+    }
+
+    @Test
+    void shouldApplyFiftyParallelDisputesAsIfSequential() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String said = clock.instant().minus(Duration.ofHours(1)).toString();
+        post("/api/actors", Map.of("name", "Target " + suffix, "kind", "STATE", "blocs", List.of("target " + suffix)));
+        long claim = post("/api/claims", Map.of("text", "t", "claimant", "Target " + suffix, "assertedAt", said));
+        for (int i = 0; i < 50; i++) {
+            post("/api/actors", Map.of("name", "Disputant " + i + " " + suffix, "kind", "STATE",
+                    "blocs", List.of("bloc " + i + " " + suffix)));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String disputant = "Disputant " + i + " " + suffix;
+            Callable<Integer> dispute = () -> given().contentType(ContentType.JSON)
+                    .body(Map.of("text", "no", "claimant", disputant, "assertedAt", said, "disputes", claim))
+                    .when().post("/api/claims").then().extract().statusCode();
+            results.add(pool.submit(dispute));
+        }
+        for (Future<Integer> result : results) {
+            assertEquals(201, result.get());
+        }
+        pool.shutdown();
+
+        JsonPath now = given().when().get("/api/claims/" + claim).then().statusCode(200).extract().jsonPath();
+        assertEquals(50, now.getList("disputedBy").size());
+        assertEquals("CONTESTED", now.getString("status"));
+        assertEquals(List.of("WIDELY_CONTESTED"), now.getList("flags"));
+        // The same facts evaluated afresh, as of now, give the same status, flags and explanation.
+        JsonPath fresh = given().queryParam("asOf", clock.instant().toString()).when().get("/api/claims/" + claim)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(fresh.getString("status"), now.getString("status"));
+        assertEquals(fresh.getList("flags"), now.getList("flags"));
+        assertEquals(fresh.getString("reason.explanation"), now.getString("reason.explanation"));
+        // One entry per real transition: none duplicated, none missing.
+        given().when().get("/api/claims/" + claim + "/history")
+                .then().body("status", contains("UNVERIFIED", "CONTESTED", "CONTESTED"),
+                        "flags", contains(List.of(), List.of(), List.of("WIDELY_CONTESTED")));
+    }
+
+    private static long post(String path, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(path)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+}
