@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.claimtrack.idempotency.IdempotentRequests;
 import io.claimtrack.problem.ApiException;
 import io.claimtrack.user.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,19 +32,25 @@ public class ActorResource {
 
     private final ActorService actors;
     private final SecurityIdentity identity;
+    private final IdempotentRequests idempotent;
 
-    public ActorResource(ActorService actors, SecurityIdentity identity) {
+    public ActorResource(ActorService actors, SecurityIdentity identity, IdempotentRequests idempotent) {
         this.actors = actors;
         this.identity = identity;
+        this.idempotent = idempotent;
     }
 
     @POST
     @RolesAllowed(Roles.SUBMITTER)
     @Operation(summary = "Register an actor", description = "409 when an actor of that name (any case) exists.")
-    public Response register(@Valid @NotNull(message = "a JSON body is required") NewActor request, UriInfo uri) {
-        ActorEntity actor = actors.register(request, identity.getPrincipal().getName());
-        return Response.created(uri.getAbsolutePathBuilder().path(actor.id.toString()).build())
-                .entity(ActorView.of(actor)).build();
+    public Response register(@Valid @NotNull(message = "a JSON body is required") NewActor request, UriInfo uri,
+                             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String user = identity.getPrincipal().getName();
+        return idempotent.execute(user, idempotencyKey, "POST /api/actors", request, () -> {
+            ActorEntity actor = actors.register(request, user);
+            return Response.created(uri.getAbsolutePathBuilder().path(actor.id.toString()).build())
+                    .entity(ActorView.of(actor)).build();
+        });
     }
 
     @GET

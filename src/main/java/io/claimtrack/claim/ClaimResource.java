@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.claimtrack.idempotency.IdempotentRequests;
 import io.claimtrack.status.HistoryEntry;
 import io.claimtrack.time.Instants;
 import io.claimtrack.user.Roles;
@@ -39,9 +41,11 @@ public class ClaimResource {
     private final ClaimViews views;
     private final Clock clock;
     private final SecurityIdentity identity;
+    private final IdempotentRequests idempotent;
 
     public ClaimResource(ClaimService claims, ClaimQueries queries, ClaimViews views, Clock clock,
-                         SecurityIdentity identity) {
+                         SecurityIdentity identity, IdempotentRequests idempotent) {
+        this.idempotent = idempotent;
         this.claims = claims;
         this.queries = queries;
         this.views = views;
@@ -54,10 +58,14 @@ public class ClaimResource {
     @Operation(summary = "Submit a claim or a counterclaim",
             description = "Re-evaluates the dispute thread it joins before answering, so every claim of the thread"
                     + " shows its new status. 400 for invalid input, 422 when it contradicts stored claims.")
-    public Response submit(@Valid @NotNull(message = "a JSON body is required") NewClaim request, UriInfo uri) {
-        ClaimEntity claim = claims.submit(request, identity.getPrincipal().getName());
-        return Response.created(uri.getAbsolutePathBuilder().path(claim.id.toString()).build())
-                .entity(views.of(claim)).build();
+    public Response submit(@Valid @NotNull(message = "a JSON body is required") NewClaim request, UriInfo uri,
+                           @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String user = identity.getPrincipal().getName();
+        return idempotent.execute(user, idempotencyKey, "POST /api/claims", request, () -> {
+            ClaimEntity claim = claims.submit(request, user);
+            return Response.created(uri.getAbsolutePathBuilder().path(claim.id.toString()).build())
+                    .entity(views.of(claim)).build();
+        });
     }
 
     @GET
