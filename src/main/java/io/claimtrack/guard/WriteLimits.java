@@ -1,0 +1,112 @@
+package io.claimtrack.guard;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.claimtrack.problem.Problem;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Guards every write to the API: a body-size limit per endpoint family (413) and a rate limit per
+ * signed-in user, or per client address for anonymous callers (429 with Retry-After).
+ */
+@ApplicationScoped
+public class WriteLimits {
+
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** Claims, actors, verdicts, users: small documents. */
+    static final long SMALL_BODY = 64 * 1024;
+    /** Rulesets carry DRL files: larger, still bounded (the validator's own limit is 300,000 characters). */
+    static final long RULESET_BODY = 1024 * 1024;
+
+    private final int writesPerMinute;
+    private final Clock clock;
+    private final CurrentIdentityAssociation identities;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    public WriteLimits(@ConfigProperty(name = "claimtrack.rate-limit.writes-per-minute") int writesPerMinute, Clock clock,
+                       CurrentIdentityAssociation identities) {
+        this.writesPerMinute = writesPerMinute;
+        this.clock = clock;
+        this.identities = identities;
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> guard(ContainerRequestContext request, HttpServerRequest http) {
+        if (!WRITES.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/api/")) {
+            return Uni.createFrom().nullItem();
+        }
+        String path = request.getUriInfo().getPath();
+        long limit = path.startsWith("/api/rulesets") ? RULESET_BODY : SMALL_BODY;
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
+            return Uni.createFrom().item(problem(413, "The body is " + length + " bytes; this endpoint takes at most "
+                    + limit, path).build());
+        }
+        // Identity is resolved lazily (proactive authentication is off); a failed sign-in counts as anonymous here
+        // and is refused by the endpoint itself.
+        return identities.getDeferredIdentity()
+                .onFailure().recoverWithItem(() -> null)
+                .map(identity -> rateLimit(identity, http, path));
+    }
+
+    private Response rateLimit(SecurityIdentity identity, HttpServerRequest http, String path) {
+        String who = identity == null || identity.isAnonymous()
+                ? "address " + (http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress())
+                : "user " + identity.getPrincipal().getName();
+        TokenBucket bucket = buckets.computeIfAbsent(who, k -> new TokenBucket(writesPerMinute));
+        long waitSeconds = bucket.take(clock.millis());
+        if (waitSeconds > 0) {
+            return problem(429, "Too many writes from " + who + ": at most " + writesPerMinute + " a minute", path)
+                    .header("Retry-After", String.valueOf(waitSeconds)).build();
+        }
+        return null;
+    }
+
+    private static Response.ResponseBuilder problem(int status, String detail, String path) {
+        String title = status == 413 ? "Content Too Large" : "Too Many Requests";
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, path, List.of()));
+    }
+
+    /** Refills continuously at {@code perMinute} tokens a minute, holding at most that many. */
+    static final class TokenBucket {
+        private final double capacity;
+        private final double perMilli;
+        private double tokens;
+        private long last = -1;
+
+        TokenBucket(int perMinute) {
+            this.capacity = perMinute;
+            this.perMilli = perMinute / 60_000.0;
+            this.tokens = perMinute;
+        }
+
+        /** @return 0 when a token was taken, else the seconds until one is available */
+        synchronized long take(long nowMillis) {
+            if (last >= 0) {
+                tokens = Math.min(capacity, tokens + (nowMillis - last) * perMilli);
+            }
+            last = nowMillis;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return Math.max(1, (long) Math.ceil((1 - tokens) / perMilli / 1000));
+        }
+    }
+}
