@@ -1,7 +1,10 @@
 package io.claimtrack.time;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -9,7 +12,7 @@ import jakarta.inject.Singleton;
 import io.quarkus.arc.DefaultBean;
 
 /**
- * System time comes from one injectable clock, so tests can move time without sleeping. It ticks in
+ * System time comes from one injectable clock, so tests can move time without sleeping. It reads in
  * microseconds, the precision the database keeps, so an instant read back equals the one written.
  */
 public class ClockProducer {
@@ -18,6 +21,33 @@ public class ClockProducer {
     @Singleton
     @DefaultBean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock();
+    }
+
+    /**
+     * Not {@code Clock.tick(systemUTC(), 1 µs)}: on Java 17 its millis() divides by the tick in whole
+     * milliseconds, which is zero for a microsecond tick.
+     */
+    static final class MicrosecondClock extends Clock {
+
+        @Override
+        public Instant instant() {
+            return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+
+        @Override
+        public long millis() {
+            return System.currentTimeMillis();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("claimtrack works in UTC");
+        }
     }
 }

@@ -17,31 +17,23 @@ import jakarta.persistence.Table;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 
-/** A user of the API: bcrypt password hash, roles, and whether the account is disabled. */
+/** A user of the API: bcrypt password hash, roles, and whether the account is disabled. See PasswordIdentityProvider. */
 @Entity
 @Table(name = "app_user")
-@UserDefinition
 public class UserEntity extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Username
     @Column(nullable = false, unique = true)
     public String username;
 
     /** bcrypt, in Modular Crypt Format ($2a$...), never the password itself. */
-    @Password
     @Column(nullable = false)
     public String password;
 
-    @Roles
     @Column(nullable = false)
     public String roles;
 
