@@ -4,7 +4,7 @@ import java.time.Instant;
 
 public record AuditEntry(Instant at, String actor, String action, int version, String detail) {
 
-    static AuditEntry of(RulesetAuditEntity entry) {
+    public static AuditEntry of(RulesetAuditEntity entry) {
         return new AuditEntry(entry.at, entry.actor, entry.action, entry.version, entry.detail);
     }
 }

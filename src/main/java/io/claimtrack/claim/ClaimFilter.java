@@ -13,12 +13,18 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
 /** The filters of the claim list, checked: an unknown status or flag is the client's error. */
-public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String topic, String text, Instant asOf) {
+public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String topic, String text, Instant asOf,
+                          boolean oldest) {
 
     public static ClaimFilter parse(String status, String flag, String claimant, String topic, String text,
                                     Instant asOf) {
         return new ClaimFilter(parseEnum(ClaimStatus.class, "status", status), parseEnum(Flag.class, "flag", flag),
-                blankToNull(claimant), blankToNull(topic), blankToNull(text), asOf);
+                blankToNull(claimant), blankToNull(topic), blankToNull(text), asOf, false);
+    }
+
+    /** The same filter, oldest first. */
+    public ClaimFilter oldestFirst() {
+        return new ClaimFilter(status, flag, claimant, topic, text, asOf, true);
     }
 
     /**
@@ -53,7 +59,7 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
             where.append(" and lower(c.text) like :text escape '\\'");
             params.put("text", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        return ClaimEntity.find("from ClaimEntity c where " + where, Sort.descending("c.assertedAt", "c.id"), params);
+        return ClaimEntity.find("from ClaimEntity c where " + where, oldest ? Sort.ascending("c.assertedAt", "c.id") : Sort.descending("c.assertedAt", "c.id"), params);
     }
 
     /** Whether a standing evaluated on the fly passes the status and flag filters. */

@@ -69,6 +69,16 @@ public class ClaimQueries {
         return new Page<>(views.asOf(slice, standings, filter.asOf()), matching.size(), page, size);
     }
 
+    /** Every claim of a thread, now or as of an event-time instant, for showing it as a tree. */
+    @Transactional
+    public List<ClaimView> thread(long threadId, Instant asOf) {
+        if (asOf == null) {
+            return views.current(ClaimEntity.inThread(threadId));
+        }
+        List<ClaimEntity> asserted = ClaimEntity.inThreads(List.of(threadId), asOf);
+        return views.asOf(asserted, standingsAsOf(List.of(threadId), asOf), asOf);
+    }
+
     @Transactional
     public List<TimelineEntry> timeline(long id) {
         return threads.timeline(existing(id)).stream().map(TimelineEntry::of).toList();

@@ -3,10 +3,12 @@ package io.claimtrack.status;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.claimtrack.facts.ClaimStatus;
@@ -22,9 +24,11 @@ import io.claimtrack.rules.Evaluation;
 public class StatusRecorder {
 
     private final Clock clock;
+    private final Event<StatusChanged> changes;
 
-    public StatusRecorder(Clock clock) {
+    public StatusRecorder(Clock clock, Event<StatusChanged> changes) {
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** @return how many claims changed status or flags */
@@ -47,6 +51,9 @@ public class StatusRecorder {
             apply(status, assessment, evaluation.rulesetVersion(), now, statusChanged);
             if (statusChanged || flagsChanged) {
                 history(assessment, previousStatus, previousFlags, evaluation.rulesetVersion(), now, cause).persist();
+                // Delivered to observers only if the transaction commits (see LiveStatus).
+                changes.fire(new StatusChanged(assessment.claimId(), assessment.status(), previousStatus,
+                        List.copyOf(assessment.flags().keySet()), assessment.rule(), assessment.explanation(), cause));
                 changed++;
             }
         }

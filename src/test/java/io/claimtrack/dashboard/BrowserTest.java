@@ -1,0 +1,223 @@
+package io.claimtrack.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.claimtrack.time.MovableClock;
+import io.claimtrack.user.TestUsers;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The desk's screen in a real headless Chromium (Debian's chromium and chromium-driver). Screenshots of
+ * each page go to target/screenshots.
+ */
+@QuarkusTest
+class BrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static WebDriver browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    MovableClock clock;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void signInForRest() {
+        TestUsers.signInAsDesk();
+    }
+
+    @Test
+    void shouldShowRussiasClaimContestedOnTheOverviewWithTheReason() {
+        open("/");
+        WebElement contested = browser.findElement(By.xpath("//section[h2='Recently contested']//li[contains(., 'Russia')]"));
+        assertTrue(contested.getText().contains("CONTESTED"), contested.getText());
+        assertTrue(contested.getText().contains("United States") && contested.getText().contains("France")
+                && contested.getText().contains("US-led coalition"), contested.getText());
+        screenshot("overview");
+    }
+
+    @Test
+    void shouldShowTheThreadTimelineAndHistoryOfAClaim() {
+        open("/claims/" + russiaClaim());
+        String tree = browser.findElement(By.cssSelector("ul.tree")).getText();
+        assertTrue(tree.contains("United States") && tree.contains("France") && tree.contains("DISPUTES"), tree);
+        String timeline = browser.findElement(By.cssSelector("ol.timeline")).getText();
+        assertTrue(timeline.contains("claim #") && timeline.contains("by United States disputes"), timeline);
+        assertTrue(browser.findElement(By.cssSelector(".why")).getText().contains("Claim disputed by an independent actor is CONTESTED"));
+        screenshot("claim-detail");
+    }
+
+    @Test
+    void shouldShowTheClaimUnverifiedAsOfBeforeItsFirstDispute() {
+        open("/claims/" + russiaClaim());
+        WebElement picker = browser.findElement(By.name("asOf"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2015-09-30T11:00'", picker);
+        browser.findElement(By.cssSelector(".asof-form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("asOf="));
+        assertEquals("UNVERIFIED", browser.findElement(By.cssSelector("h1 .badge")).getText());
+        assertTrue(browser.findElement(By.cssSelector(".asof")).getText().contains("2015-09-30T11:00"));
+        screenshot("claim-as-of");
+    }
+
+    @Test
+    void shouldSubmitACounterclaimAndUpdateAnOpenPageLive() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        actor("Live A " + suffix, "bloc A " + suffix);
+        actor("Live B " + suffix, "bloc B " + suffix);
+        long target = given().contentType(ContentType.JSON)
+                .body(Map.of("text", "Live claim " + suffix, "claimant", "Live A " + suffix,
+                        "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString()))
+                .when().post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("id");
+        signInInBrowser();
+
+        open("/claims/" + target);
+        String watching = browser.getWindowHandle();
+        assertEquals("UNVERIFIED", browser.findElement(By.cssSelector("h1 .badge")).getText());
+
+        browser.switchTo().newWindow(WindowType.TAB);
+        open("/claims/new?disputes=" + target);
+        browser.findElement(By.name("text")).sendKeys("No, it did not happen.");
+        browser.findElement(By.name("claimant")).sendKeys("Live B " + suffix);
+        screenshot("submit");
+        browser.findElement(By.cssSelector("form.stacked button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(".*/claims/\\d+$"));
+
+        browser.switchTo().window(watching);
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> "CONTESTED".equals(d.findElement(By.cssSelector("h1 .badge")).getText()));
+        WebElement notice = browser.findElement(By.id("live-notice"));
+        assertTrue(notice.isDisplayed() && notice.getText().contains("is now CONTESTED"), notice.getText());
+        screenshot("live-update");
+    }
+
+    @Test
+    void shouldShowAValidationErrorNextToItsField() {
+        signInInBrowser();
+        open("/claims/new");
+        browser.findElement(By.name("claimant")).sendKeys("Someone");
+        browser.findElement(By.cssSelector("form.stacked button")).click();
+        WebElement error = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("text-error")));
+        assertEquals("must not be blank", error.getText());
+        assertEquals("Someone", browser.findElement(By.name("claimant")).getAttribute("value"), "the form keeps what was typed");
+        screenshot("validation-error");
+    }
+
+    @Test
+    void shouldRenderScriptInAClaimAsText() {
+        long id = given().contentType(ContentType.JSON)
+                .body(Map.of("text", "<script>document.title='pwned'</script> hello", "claimant", "Script " + UUID.randomUUID(),
+                        "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString()))
+                .when().post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        open("/claims/" + id);
+
+        assertTrue(browser.findElement(By.cssSelector("blockquote.text")).getText().contains("<script>"));
+        assertTrue(!browser.getTitle().contains("pwned"), browser.getTitle());
+    }
+
+    @Test
+    void shouldListClaimsActorsAndRules() {
+        open("/claims?status=CONTESTED");
+        assertTrue(browser.findElement(By.cssSelector("table.list")).getText().contains("CONTESTED"));
+        screenshot("claims");
+        open("/actors");
+        browser.findElement(By.linkText("Russia")).click();
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("Russia launched air strikes"));
+        screenshot("actor");
+        open("/rules");
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("ACTIVE"));
+        screenshot("rules");
+        ((JavascriptExecutor) browser).executeScript("window.resizeTo(390, 844)");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        open("/");
+        screenshot("overview-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    private void signInInBrowser() {
+        open("/login");
+        if (!browser.findElements(By.name("j_username")).isEmpty()) {
+            browser.findElement(By.name("j_username")).sendKeys(TestUsers.DESK);
+            browser.findElement(By.name("j_password")).sendKeys(TestUsers.PASSWORD);
+            browser.findElement(By.cssSelector("form.stacked button")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("signed in as"));
+        }
+    }
+
+    private long russiaClaim() {
+        return given().queryParam("claimant", "Russia").queryParam("q", "air strikes against Islamic State")
+                .when().get("/api/claims").then().extract().jsonPath().getLong("items[0].id");
+    }
+
+    private static void actor(String name, String bloc) {
+        given().contentType(ContentType.JSON).body(Map.of("name", name, "kind", "STATE", "blocs", List.of(bloc)))
+                .when().post("/api/actors").then().statusCode(201);
+    }
+
+    private void open(String path) {
+        browser.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
