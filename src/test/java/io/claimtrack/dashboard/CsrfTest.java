@@ -1,0 +1,63 @@
+package io.claimtrack.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.claimtrack.time.MovableClock;
+import io.claimtrack.user.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** The submit form is signed in with a session cookie, so it must carry the CSRF token to be accepted. */
+@QuarkusTest
+class CsrfTest {
+
+    @Inject
+    MovableClock clock;
+
+    @BeforeEach
+    void users() {
+        TestUsers.signInAsDesk(); // makes sure the desk user exists
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+    }
+
+    @Test
+    void shouldRejectTheFormWithoutItsTokenAndAcceptItWithIt() {
+        Map<String, String> session = given().contentType(ContentType.URLENC).redirects().follow(false)
+                .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        Response form = given().cookies(session).when().get("/claims/new").then().statusCode(200).extract().response();
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(form.asString());
+        assertTrue(token.find(), "the form carries a token");
+        String text = "csrf " + UUID.randomUUID();
+        Map<String, String> fields = Map.of("text", text, "claimant", "Csrf Tester",
+                "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString());
+
+        int forged = given().cookies(session).cookies(form.getCookies()).contentType(ContentType.URLENC)
+                .formParams(fields).redirects().follow(false)
+                .when().post("/claims/new").then().extract().statusCode();
+        assertEquals(400, forged, "no token: rejected");
+        given().queryParam("q", text).when().get("/api/claims").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(0));
+
+        given().cookies(session).cookies(form.getCookies()).contentType(ContentType.URLENC)
+                .formParams(fields).formParam("csrf-token", token.group(1)).redirects().follow(false)
+                .when().post("/claims/new").then().statusCode(303);
+        given().queryParam("q", text).when().get("/api/claims").then().body("total", org.hamcrest.Matchers.equalTo(1),
+                "items[0].recordedBy", org.hamcrest.Matchers.equalTo(TestUsers.DESK));
+    }
+}
