@@ -17,6 +17,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.claimtrack.facts.Claim;
+import io.claimtrack.problem.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -65,6 +66,15 @@ public class ClaimEntity extends PanacheEntityBase {
     /** The root claim of this claim's dispute thread (its own id for a root). */
     @Column(name = "thread_id")
     public Long threadId;
+
+    /** The claim, or 404 for the client. */
+    public static ClaimEntity existing(long id) {
+        ClaimEntity claim = findById(id);
+        if (claim == null) {
+            throw ApiException.notFound("claim", id);
+        }
+        return claim;
+    }
 
     /** Every claim of one dispute thread, claimants fetched with them. */
     public static List<ClaimEntity> inThread(long threadId) {

@@ -34,7 +34,7 @@ public class ClaimQueries {
         if (asOf != null && knownAt != null) {
             throw ApiException.badRequest("knownAt", "give asOf (event time) or knownAt (system time), not both");
         }
-        ClaimEntity claim = existing(id);
+        ClaimEntity claim = ClaimEntity.existing(id);
         if (asOf != null) {
             if (claim.assertedAt.isAfter(asOf)) {
                 throw new ApiException(404, "claim #" + id + " was not yet asserted at " + asOf
@@ -81,7 +81,7 @@ public class ClaimQueries {
 
     @Transactional
     public List<TimelineEntry> timeline(long id) {
-        return threads.timeline(existing(id)).stream().map(TimelineEntry::of).toList();
+        return threads.timeline(ClaimEntity.existing(id)).stream().map(TimelineEntry::of).toList();
     }
 
     @Transactional
@@ -93,14 +93,6 @@ public class ClaimQueries {
                 .createQuery("select distinct c.threadId from ClaimEntity c where c.assertedAt <= :asOf", Long.class)
                 .setParameter("asOf", asOf).getResultList();
         return Stats.of(threads.asOf(threadIds, asOf).assessments().values());
-    }
-
-    static ClaimEntity existing(long id) {
-        ClaimEntity claim = ClaimEntity.findById(id);
-        if (claim == null) {
-            throw ApiException.notFound("claim", id);
-        }
-        return claim;
     }
 
     private Map<Long, Standing> standingsAsOf(List<Long> threadIds, Instant asOf) {

@@ -103,7 +103,7 @@ public class ClaimResource {
     @Operation(summary = "System time: every recorded change of the claim's status or flags, oldest first",
             description = "Includes changes caused by new claims, analysts' verdicts, ruleset activations and time passing.")
     public List<HistoryEntry> history(@PathParam("id") long id) {
-        return HistoryEntry.forClaim(ClaimQueries.existing(id).id);
+        return HistoryEntry.forClaim(ClaimEntity.existing(id).id);
     }
 
     @GET

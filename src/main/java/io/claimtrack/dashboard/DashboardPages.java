@@ -24,8 +24,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import io.claimtrack.authoring.AuditEntry;
-import io.claimtrack.authoring.RulesetEntity;
 import io.claimtrack.claim.ActorEntity;
 import io.claimtrack.claim.ClaimEntity;
 import io.claimtrack.claim.ClaimFilter;
@@ -60,7 +58,6 @@ public class DashboardPages {
     private final Template claim;
     private final Template actors;
     private final Template actor;
-    private final Template rules;
     private final Template submit;
     private final Template login;
     private final Overview data;
@@ -69,16 +66,18 @@ public class DashboardPages {
     private final SecurityIdentity identity;
     private final Validator validator;
     private final Clock clock;
+    private final CsrfToken csrf;
 
     public DashboardPages(Template overview, Template claims, Template claim, Template actors, Template actor,
-                          Template rules, Template submit, Template login, Overview data, ClaimQueries queries,
-                          ClaimService claimService, SecurityIdentity identity, Validator validator, Clock clock) {
+                          Template submit, Template login, Overview data, ClaimQueries queries,
+                          ClaimService claimService, SecurityIdentity identity, Validator validator, Clock clock,
+                          CsrfToken csrf) {
+        this.csrf = csrf;
         this.overview = overview;
         this.claims = claims;
         this.claim = claim;
         this.actors = actors;
         this.actor = actor;
-        this.rules = rules;
         this.submit = submit;
         this.login = login;
         this.data = data;
@@ -172,17 +171,6 @@ public class DashboardPages {
     }
 
     @GET
-    @Path("rules")
-    @Transactional
-    public TemplateInstance rules() {
-        return rules.data("user", user())
-                .data("active", RulesetEntity.active().orElse(null))
-                .data("versions", RulesetEntity.listAll(Sort.descending("version")))
-                .data("audit", io.claimtrack.authoring.RulesetAuditEntity.<io.claimtrack.authoring.RulesetAuditEntity>listAll(
-                        Sort.descending("id")).stream().limit(50).map(AuditEntry::of).toList());
-    }
-
-    @GET
     @Path("login")
     public TemplateInstance login(@QueryParam("error") String error) {
         return login.data("user", user()).data("error", error != null);
@@ -200,7 +188,7 @@ public class DashboardPages {
         form.put("supports", supports);
         form.put("retracts", retracts);
         form.put("assertedAt", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
-        return submit.data("user", user()).data("form", form).data("errors", Map.of());
+        return submit.data("user", user()).data("form", form).data("errors", Map.of()).data("csrf", csrf.value());
     }
 
     @POST
@@ -208,10 +196,12 @@ public class DashboardPages {
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object submitClaim(@RestForm String text, @RestForm String claimant, @RestForm String topic,
                               @RestForm String assertedAt, @RestForm String quote, @RestForm String sourceUrl,
-                              @RestForm String disputes, @RestForm String supports, @RestForm String retracts) {
+                              @RestForm String disputes, @RestForm String supports, @RestForm String retracts,
+                              @RestForm(CsrfToken.NAME) String csrfToken) {
         if (identity.isAnonymous()) {
             return Response.seeOther(URI.create("/login")).build();
         }
+        csrf.verify(csrfToken);
         Map<String, Object> form = new HashMap<>();
         form.put("text", text);
         form.put("claimant", claimant);
@@ -255,7 +245,8 @@ public class DashboardPages {
                 }
             }
         }
-        return Response.status(400).entity(submit.data("user", user()).data("form", form).data("errors", errors)).build();
+        return Response.status(400).entity(submit.data("user", user()).data("form", form).data("errors", errors)
+                .data("csrf", csrf.value())).build();
     }
 
     private static Long id(String field, String value, Map<String, String> errors) {

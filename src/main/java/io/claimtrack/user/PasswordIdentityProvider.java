@@ -17,8 +17,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -62,10 +60,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                 }
                 verified.put(digest, now + REMEMBER_MILLIS);
             }
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(username))
-                    .addRoles(user.roleSet())
-                    .build();
+            return user.toIdentity();
         });
     }
 

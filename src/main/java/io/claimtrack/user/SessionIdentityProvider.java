@@ -8,8 +8,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,8 +30,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
             if (user == null || user.disabled) {
                 throw new AuthenticationFailedException("unknown or disabled user");
             }
-            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user.username))
-                    .addRoles(user.roleSet()).build();
+            return user.toIdentity();
         });
     }
 }

@@ -17,6 +17,9 @@ import jakarta.persistence.Table;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
 /** A user of the API: bcrypt password hash, roles, and whether the account is disabled. See PasswordIdentityProvider. */
 @Entity
@@ -58,6 +61,11 @@ public class UserEntity extends PanacheEntityBase {
 
     public static Optional<UserEntity> findByUsername(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    /** Who this user is for a request: name and roles as stored now. */
+    public SecurityIdentity toIdentity() {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRoles(roleSet()).build();
     }
 
     public SortedSet<String> roleSet() {

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.claimtrack.claim.ClaimEntity;
-import io.claimtrack.problem.ApiException;
 import io.claimtrack.user.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -53,10 +52,7 @@ public class VerdictResource {
     @GET
     @Operation(summary = "Every verdict on the claim, withdrawn ones included, oldest first")
     public List<VerdictView> list(@PathParam("claimId") long claimId) {
-        if (ClaimEntity.findById(claimId) == null) {
-            throw ApiException.notFound("claim", claimId);
-        }
-        return VerdictEntity.forClaim(claimId).stream().map(VerdictView::of).toList();
+        return VerdictEntity.forClaim(ClaimEntity.existing(claimId).id).stream().map(VerdictView::of).toList();
     }
 
     @DELETE

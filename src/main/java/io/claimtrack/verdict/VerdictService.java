@@ -26,7 +26,7 @@ public class VerdictService {
 
     @Transactional
     public VerdictEntity give(long claimId, NewVerdict request, String analyst) {
-        ClaimEntity claim = claim(claimId);
+        ClaimEntity claim = ClaimEntity.existing(claimId);
         threads.lock(claim.threadId);
         VerdictEntity verdict = new VerdictEntity();
         verdict.claimId = claimId;
@@ -42,7 +42,7 @@ public class VerdictService {
 
     @Transactional
     public VerdictEntity withdraw(long claimId, long verdictId, String analyst) {
-        ClaimEntity claim = claim(claimId);
+        ClaimEntity claim = ClaimEntity.existing(claimId);
         threads.lock(claim.threadId);
         VerdictEntity verdict = VerdictEntity.findById(verdictId);
         if (verdict == null || !verdict.claimId.equals(claimId)) {
@@ -56,13 +56,5 @@ public class VerdictService {
         verdict.withdrawnBy = analyst;
         threads.reevaluate(claim.threadId, "verdict #" + verdict.id + " withdrawn by " + verdict.withdrawnBy);
         return verdict;
-    }
-
-    private static ClaimEntity claim(long claimId) {
-        ClaimEntity claim = ClaimEntity.findById(claimId);
-        if (claim == null) {
-            throw ApiException.notFound("claim", claimId);
-        }
-        return claim;
     }
 }

@@ -36,6 +36,8 @@ import io.claimtrack.time.MovableClock;
 import io.claimtrack.user.TestUsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
@@ -43,7 +45,16 @@ import io.restassured.http.ContentType;
  * each page go to target/screenshots.
  */
 @QuarkusTest
+@TestProfile(BrowserTest.DemoDataOnly.class)
 class BrowserTest {
+
+    /** A database of its own, so the overview shows the demo data, not what other test classes added. */
+    public static class DemoDataOnly implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:claimtrack-browser;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=30000");
+        }
+    }
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static WebDriver browser;
@@ -186,6 +197,43 @@ class BrowserTest {
         open("/");
         screenshot("overview-phone");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    @Test
+    void shouldShowADraftsProblemAtItsLineThenActivateAndRollBack() {
+        int activeBefore = given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version");
+        signInInBrowser();
+
+        open("/rules");
+        WebElement status = browser.findElement(By.name("file:status.drl"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", status,
+                "package io.claimtrack.policy;\nimport io.claimtrack.facts.*;\n\nrule \"broken\"\nwhen\n    $c : Claim( id == )\nthen\nend\n");
+        browser.findElement(By.name("note")).sendKeys("a broken draft");
+        browser.findElement(By.cssSelector("#new-draft button")).click();
+        WebElement problem = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("problem-status.drl-6")));
+        assertTrue(problem.getText().contains("line 6"), problem.getText());
+        assertTrue(browser.findElements(By.id("activate")).isEmpty(), "an invalid draft offers no activation");
+        screenshot("rules-draft-problem");
+
+        open("/rules");
+        browser.findElement(By.name("note")).sendKeys("the same policy, activated from the page");
+        browser.findElement(By.cssSelector("#new-draft button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("scenarios")));
+        assertTrue(browser.findElement(By.id("validation")).getText().startsWith("Valid"));
+        assertTrue(!browser.findElement(By.id("scenarios")).getText().contains("FAIL"));
+        screenshot("rules-draft-valid");
+        try {
+            browser.findElement(By.cssSelector("#activate button")).click();
+            WebElement done = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("ruleset-message")));
+            assertTrue(done.getText().contains("activated"), done.getText());
+        } finally {
+            open("/rules/" + activeBefore);
+            browser.findElement(By.cssSelector("#activate button")).click();
+            WebElement rolledBack = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("ruleset-message")));
+            assertTrue(rolledBack.getText().contains("rollback"), rolledBack.getText());
+        }
+        assertEquals(activeBefore, given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version"));
     }
 
     private void signInInBrowser() {

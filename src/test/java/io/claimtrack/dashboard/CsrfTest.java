@@ -40,7 +40,8 @@ class CsrfTest {
         Map<String, String> session = given().contentType(ContentType.URLENC).redirects().follow(false)
                 .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
                 .when().post("/j_security_check").then().statusCode(302).extract().cookies();
-        Response form = given().cookies(session).when().get("/claims/new").then().statusCode(200).extract().response();
+        Response form = given().cookies(session).when().get("/claims/new").then().statusCode(200)
+                .cookie("csrf-token").extract().response();
         Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(form.asString());
         assertTrue(token.find(), "the form carries a token");
         String text = "csrf " + UUID.randomUUID();
