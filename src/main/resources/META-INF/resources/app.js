@@ -4,6 +4,7 @@
   if (!window.EventSource) { return; }
   var notice = document.getElementById('live-notice');
   var source = new EventSource('/events');
+  source.onopen = function () { document.documentElement.setAttribute('data-live', 'open'); };
   // Free the connection when leaving the page: browsers keep few connections per server.
   window.addEventListener('pagehide', function () { source.close(); });
   source.onmessage = function (event) {

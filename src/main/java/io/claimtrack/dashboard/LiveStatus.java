@@ -29,7 +29,7 @@ public class LiveStatus {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<StatusChanged> stream() {
-        // A slow page misses changes rather than holding the others back.
-        return changes.onOverflow().drop();
+        // Each page gets its own bounded buffer: a slow page falls behind without holding the others back.
+        return changes.onOverflow().buffer(1_000);
     }
 }

@@ -137,6 +137,8 @@ class BrowserTest {
         open("/claims/" + target);
         String watching = browser.getWindowHandle();
         assertEquals("UNVERIFIED", browser.findElement(By.cssSelector("h1 .badge")).getText());
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "open".equals(
+                ((JavascriptExecutor) d).executeScript("return document.documentElement.getAttribute('data-live')")));
 
         browser.switchTo().newWindow(WindowType.TAB);
         open("/claims/new?disputes=" + target);
@@ -147,7 +149,7 @@ class BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().matches(".*/claims/\\d+$"));
 
         browser.switchTo().window(watching);
-        new WebDriverWait(browser, Duration.ofSeconds(15))
+        new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> "CONTESTED".equals(d.findElement(By.cssSelector("h1 .badge")).getText()));
         WebElement notice = browser.findElement(By.id("live-notice"));
         assertTrue(notice.isDisplayed() && notice.getText().contains("is now CONTESTED"), notice.getText());
