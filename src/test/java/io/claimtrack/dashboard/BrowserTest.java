@@ -238,6 +238,14 @@ class BrowserTest {
         assertEquals(activeBefore, given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version"));
     }
 
+    @Test
+    void shouldRenderSwaggerUi() {
+        open("/q/swagger-ui/");
+        WebElement title = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.cssSelector("h2.title")));
+        assertTrue(title.getText().contains("claimtrack API"), title.getText());
+    }
+
     private void signInInBrowser() {
         open("/login");
         if (!browser.findElements(By.name("j_username")).isEmpty()) {
