@@ -55,21 +55,11 @@ public class ThreadEvaluation {
         return statusRecorder.record(ruleEngine.evaluate(facts(ClaimEntity.inThread(threadId), now)), cause);
     }
 
-    /** The threads as they stood at {@code asOf} in event time. Nothing is recorded. */
+    /** The threads as they stood at {@code asOf} in event time, under the active ruleset. Nothing is recorded. */
     @Transactional
     public Evaluation asOf(Collection<Long> threadIds, Instant asOf) {
-        Map<Long, List<ClaimEntity>> byThread = new HashMap<>();
-        for (ClaimEntity claim : ClaimEntity.inThreads(threadIds, asOf)) {
-            byThread.computeIfAbsent(claim.threadId, t -> new ArrayList<>()).add(claim);
-        }
-        Map<Long, Assessment> assessments = new HashMap<>();
-        int version = 0;
-        for (List<ClaimEntity> thread : byThread.values()) {
-            Evaluation evaluation = ruleEngine.evaluate(facts(thread, asOf));
-            assessments.putAll(evaluation.assessments());
-            version = evaluation.rulesetVersion();
-        }
-        return new Evaluation(version, assessments);
+        CompiledRuleset ruleset = ruleEngine.active(); // one version for the whole answer
+        return new Evaluation(ruleset.version(), evaluate(ClaimEntity.inThreads(threadIds, asOf), asOf, ruleset));
     }
 
     /**
@@ -92,13 +82,18 @@ public class ThreadEvaluation {
     @Transactional
     public Map<Long, Assessment> evaluateAllWith(CompiledRuleset ruleset) {
         Instant now = clock.instant();
+        return evaluate(ClaimEntity.inThreads(ClaimEntity.threadIds(), now), now, ruleset);
+    }
+
+    /** Evaluates the given claims thread by thread, each thread alone, as of {@code asOf}. */
+    private Map<Long, Assessment> evaluate(List<ClaimEntity> claims, Instant asOf, CompiledRuleset ruleset) {
         Map<Long, List<ClaimEntity>> byThread = new HashMap<>();
-        for (ClaimEntity claim : ClaimEntity.inThreads(ClaimEntity.threadIds(), now)) {
+        for (ClaimEntity claim : claims) {
             byThread.computeIfAbsent(claim.threadId, t -> new ArrayList<>()).add(claim);
         }
         Map<Long, Assessment> assessments = new HashMap<>();
         for (List<ClaimEntity> thread : byThread.values()) {
-            assessments.putAll(ruleEngine.evaluate(ruleset, facts(thread, now)));
+            assessments.putAll(ruleEngine.evaluate(ruleset, facts(thread, asOf)));
         }
         return assessments;
     }

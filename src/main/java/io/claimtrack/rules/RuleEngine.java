@@ -25,6 +25,11 @@ public class RuleEngine {
         return new Evaluation(ruleset.version(), evaluator.evaluate(ruleset, facts));
     }
 
+    /** The ruleset evaluations use now. */
+    public CompiledRuleset active() {
+        return activeRuleset.get();
+    }
+
     /** Under a given ruleset, e.g. a draft being previewed. */
     public Map<Long, Assessment> evaluate(CompiledRuleset ruleset, FactSet facts) {
         return evaluator.evaluate(ruleset, facts);
