@@ -134,14 +134,9 @@ public class DashboardPages {
         return claim.data("user", user()).data("c", view)
                 .data("tree", ThreadTree.of(queries.thread(view.thread(), asOf)))
                 .data("timeline", queries.timeline(id))
-                .data("history", history(id))
+                .data("history", HistoryEntry.forClaim(id))
                 .data("asOf", asOf == null ? null : LocalDateTime.ofInstant(asOf, ZoneOffset.UTC)
                         .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
-    }
-
-    @Transactional
-    List<HistoryEntry> history(long id) {
-        return HistoryEntry.forClaim(id);
     }
 
     @GET

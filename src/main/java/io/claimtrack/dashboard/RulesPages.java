@@ -137,14 +137,12 @@ public class RulesPages {
                 .data("preview", preview).data("message", message).data("csrf", csrf.value());
     }
 
-    @Transactional
-    RulesetEntity entity(int version) {
+    private static RulesetEntity entity(int version) {
         RulesetEntity found = RulesetEntity.findById(version);
         if (found == null) {
             throw ApiException.notFound("ruleset version", version);
         }
-        found.files.size();
-        return found;
+        return found; // files are fetched eagerly
     }
 
     private static List<Line> lines(String file, String drl, List<RuleProblem> problems) {

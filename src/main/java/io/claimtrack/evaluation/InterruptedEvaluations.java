@@ -39,13 +39,7 @@ public class InterruptedEvaluations {
                 "select distinct c.threadId from ClaimEntity c where not exists"
                         + " (select 1 from ClaimStatusEntity s where s.claimId = c.id and s.rulesetVersion = :version)",
                 Long.class).setParameter("version", version).getResultList());
-        int changed = 0;
-        for (Long threadId : stale) {
-            changed += QuarkusTransaction.requiringNew().call(() -> {
-                threads.lock(threadId);
-                return threads.reevaluate(threadId, CAUSE);
-            });
-        }
+        int changed = threads.reevaluate(stale, CAUSE);
         if (!stale.isEmpty()) {
             LOG.infof("%d threads were not evaluated under the active ruleset v%d; re-evaluated, %d claims changed",
                     stale.size(), version, changed);

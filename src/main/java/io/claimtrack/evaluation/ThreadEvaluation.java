@@ -67,7 +67,11 @@ public class ThreadEvaluation {
      * for long), recording what changed with {@code cause}. @return how many claims changed
      */
     public int reevaluateAll(String cause) {
-        List<Long> threadIds = QuarkusTransaction.requiringNew().call(ClaimEntity::threadIds);
+        return reevaluate(QuarkusTransaction.requiringNew().call(ClaimEntity::threadIds), cause);
+    }
+
+    /** Re-evaluates these threads now, one transaction each. @return how many claims changed */
+    public int reevaluate(List<Long> threadIds, String cause) {
         int changed = 0;
         for (Long threadId : threadIds) {
             changed += QuarkusTransaction.requiringNew().call(() -> {
