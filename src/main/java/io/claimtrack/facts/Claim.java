@@ -55,6 +55,11 @@ public final class Claim {
         return retracts;
     }
 
+    /** The claim this one disputes, supports or retracts; null for a claim that opens a thread. */
+    public Long getRepliesTo() {
+        return disputes != null ? disputes : supports != null ? supports : retracts;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Claim other && id == other.id;

@@ -46,6 +46,13 @@ public final class Describe {
                 .orElse("nothing");
     }
 
+    /** The most recently asserted of {@code claim} and its {@code replies}, as {@link #latest(Collection)} says it. */
+    public static String latest(Claim claim, Collection<?> replies) {
+        List<Object> all = new ArrayList<>(replies);
+        all.add(claim);
+        return latest(all);
+    }
+
     /** "analyst Ana Lyst (verdict #4 of 2026-11-29T10:00:00Z): the strike footage is from 2013". */
     public static String verdict(Verdict verdict) {
         return "analyst " + verdict.getAnalyst() + " (verdict #" + verdict.getId() + " of " + verdict.getAt() + "): "
@@ -81,23 +88,36 @@ public final class Describe {
 
     /**
      * For the claimants of {@code claims}, taken in pairs: which share a bloc and which do not.
-     * Empty when there is only one claimant.
+     * Empty when there is only one claimant. Only the first few pairs are spelled out, so a wide
+     * thread's explanation costs no more than a narrow one's.
      */
     public static String mutualIndependence(Collection<?> claims) {
         List<Actor> actors = claimants(claims);
-        List<String> pairs = new ArrayList<>();
-        for (int i = 0; i < actors.size(); i++) {
-            for (int j = i + 1; j < actors.size(); j++) {
-                pairs.add(independence(actors.get(i), actors.get(j)));
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < actors.size() && shown.size() < MAX_PAIRS; i++) {
+            for (int j = i + 1; j < actors.size() && shown.size() < MAX_PAIRS; j++) {
+                shown.add(independence(actors.get(i), actors.get(j)));
             }
         }
-        if (pairs.isEmpty()) {
+        if (shown.isEmpty()) {
             return "";
         }
-        int total = pairs.size();
-        List<String> shown = pairs.subList(0, Math.min(MAX_PAIRS, total));
+        long total = (long) actors.size() * (actors.size() - 1) / 2;
         String text = String.join("; ", shown);
         return total > shown.size() ? text + "; and " + (total - shown.size()) + " more pairs" : text;
+    }
+
+    /** Why the first two claimants of {@code claims} (in claim order) independent of each other are. */
+    public static String independentPair(Collection<?> claims) {
+        List<Actor> actors = claimants(claims);
+        for (int i = 0; i < actors.size(); i++) {
+            for (int j = i + 1; j < actors.size(); j++) {
+                if (actors.get(i).isIndependentOf(actors.get(j))) {
+                    return independence(actors.get(i), actors.get(j));
+                }
+            }
+        }
+        return "";
     }
 
     /** Joins the non-empty parts into sentences: "A. B." */

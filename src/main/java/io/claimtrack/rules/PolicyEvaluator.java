@@ -32,7 +32,7 @@ public final class PolicyEvaluator {
     static final int BASE_FIRINGS = 10_000;
 
     public Map<Long, Assessment> evaluate(CompiledRuleset ruleset, FactSet facts) {
-        KieSession session = ruleset.kieBase().newKieSession();
+        KieSession session = ruleset.newSession();
         try {
             session.insert(new Now(facts.now()));
             facts.verdicts().forEach(session::insert);
@@ -56,7 +56,7 @@ public final class PolicyEvaluator {
         if (ordered.isEmpty()) {
             return transitions;
         }
-        KieSession session = ruleset.kieBase().newKieSession();
+        KieSession session = ruleset.newSession();
         try {
             FactHandle now = session.insert(new Now(ordered.get(0).getAssertedAt()));
             List<Claim> inserted = new ArrayList<>();

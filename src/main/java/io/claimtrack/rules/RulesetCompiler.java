@@ -8,12 +8,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
 
 /**
  * Compiles DRL files into a knowledge base at runtime (classic DRL through the KIE API), so rules can
@@ -51,8 +51,8 @@ public final class RulesetCompiler {
             if (!errors.isEmpty()) {
                 throw new RulesetCompilationException("Ruleset v" + version, errors);
             }
-            KieBase kieBase = kieServices.newKieContainer(releaseId).getKieBase();
-            return new CompiledRuleset(version, kieBase);
+            KieContainer container = kieServices.newKieContainer(releaseId);
+            return new CompiledRuleset(version, container.getKieBase(), container.newKieSessionsPool(2));
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
         }
