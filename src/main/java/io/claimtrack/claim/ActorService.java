@@ -20,6 +20,14 @@ public class ActorService {
 
     @Transactional
     public ActorEntity register(NewActor request, String by) {
+        return record(request, by);
+    }
+
+    /**
+     * Registers an actor in the caller's transaction. A taken name is refused (an {@link ApiException})
+     * before anything is written, so the caller's transaction stays usable.
+     */
+    public ActorEntity record(NewActor request, String by) {
         ActorEntity.findByName(request.name()).ifPresent(existing -> {
             throw ApiException.conflict("name", "an actor named \"" + existing.name + "\" already exists (id "
                     + existing.id + ")");

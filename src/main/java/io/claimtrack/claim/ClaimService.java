@@ -30,6 +30,20 @@ public class ClaimService {
 
     @Transactional
     public ClaimEntity submit(NewClaim request, String by) {
+        ClaimEntity claim = record(request, by);
+        Relation relation = Relation.of(request);
+        threads.reevaluate(claim.threadId,
+                "claim #" + claim.id + " submitted" + (relation == null ? "" : " (" + relation + ")"));
+        return claim;
+    }
+
+    /**
+     * Checks a claim against what is stored and persists it in the caller's transaction, locking the
+     * thread it joins; the caller re-evaluates that thread (a bulk import does so once for many claims).
+     * Every check comes before the first write, so a refused claim (an {@link ApiException}) has
+     * written nothing and leaves the caller's transaction usable.
+     */
+    public ClaimEntity record(NewClaim request, String by) {
         Relation relation = Relation.of(request);
         Instant now = clock.instant();
         if (assertedAt(request).isAfter(now)) {
@@ -37,14 +51,15 @@ public class ClaimService {
                     + now + "): a claim is recorded once it has been made");
         }
         ClaimEntity target = relation == null ? null : target(relation, request);
+        if (relation != null && relation.kind() == Relation.Kind.RETRACTS
+                && !ActorEntity.keyOf(request.claimant()).equals(target.claimant.nameKey)) {
+            throw ApiException.unprocessable("retracts", "only " + target.claimant.name + ", who made claim #"
+                    + target.id + ", can retract it; " + request.claimant().strip() + " can dispute it instead");
+        }
         if (target != null) {
             threads.lock(target.threadId);
         }
         ActorEntity claimant = actors.claimant(request.claimant(), by);
-        if (relation != null && relation.kind() == Relation.Kind.RETRACTS && !claimant.id.equals(target.claimant.id)) {
-            throw ApiException.unprocessable("retracts", "only " + target.claimant.name + ", who made claim #"
-                    + target.id + ", can retract it; " + claimant.name + " can dispute it instead");
-        }
 
         ClaimEntity claim = new ClaimEntity();
         claim.text = request.text().strip();
@@ -60,9 +75,6 @@ public class ClaimService {
         claim.retractsId = request.retracts();
         claim.persist();
         claim.threadId = target == null ? claim.id : target.threadId;
-
-        String cause = "claim #" + claim.id + " submitted" + (relation == null ? "" : " (" + relation + ")");
-        threads.reevaluate(claim.threadId, cause);
         return claim;
     }
 

@@ -34,13 +34,16 @@ public class WriteLimits {
     static final long RULESET_BODY = 1024 * 1024;
 
     private final int writesPerMinute;
+    private final long importBytes;
     private final Clock clock;
     private final CurrentIdentityAssociation identities;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    public WriteLimits(@ConfigProperty(name = "claimtrack.rate-limit.writes-per-minute") int writesPerMinute, Clock clock,
+    public WriteLimits(@ConfigProperty(name = "claimtrack.rate-limit.writes-per-minute") int writesPerMinute,
+                       @ConfigProperty(name = "claimtrack.imports.max-bytes") long importBytes, Clock clock,
                        CurrentIdentityAssociation identities) {
         this.writesPerMinute = writesPerMinute;
+        this.importBytes = importBytes;
         this.clock = clock;
         this.identities = identities;
     }
@@ -51,8 +54,14 @@ public class WriteLimits {
             return Uni.createFrom().nullItem();
         }
         String path = request.getUriInfo().getPath();
-        long limit = path.startsWith("/api/rulesets") ? RULESET_BODY : SMALL_BODY;
+        boolean isImport = path.startsWith("/api/imports");
+        long limit = isImport ? importBytes : path.startsWith("/api/rulesets") ? RULESET_BODY : SMALL_BODY;
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null && !isImport && "chunked".equalsIgnoreCase(request.getHeaderString("Transfer-Encoding"))) {
+            // Only an import streams; any other body is read whole, so its size must be known up front.
+            return Uni.createFrom().item(problem(411, "Send this body with a Content-Length (at most " + limit
+                    + " bytes); only /api/imports takes a chunked upload", path).build());
+        }
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
             return Uni.createFrom().item(problem(413, "The body is " + length + " bytes; this endpoint takes at most "
                     + limit, path).build());
@@ -78,7 +87,7 @@ public class WriteLimits {
     }
 
     private static Response.ResponseBuilder problem(int status, String detail, String path) {
-        String title = status == 413 ? "Content Too Large" : "Too Many Requests";
+        String title = status == 413 ? "Content Too Large" : status == 411 ? "Length Required" : "Too Many Requests";
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail, path, List.of()));
     }

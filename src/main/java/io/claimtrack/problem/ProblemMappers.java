@@ -1,14 +1,9 @@
 package io.claimtrack.problem;
 
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,10 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Maps every failure to one problem-details body. No stack trace or class name reaches a client:
@@ -34,8 +26,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    /** Every resource names its request body parameter so. */
-    private static final String BODY = "request";
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -45,7 +35,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .map(FieldErrors::of)
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         String detail = errors.stream().map(err -> err.field() + ": " + err.message())
@@ -120,67 +110,11 @@ public class ProblemMappers {
                 return problem(400, "Malformed JSON" + where, uri, List.of());
             }
         }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = jsonMessage(e);
-            return problem(400, field + ": " + message, uri, List.of(new Problem.FieldError(field, message)));
+        Problem.FieldError error = FieldErrors.of(e);
+        if (error != null) {
+            return problem(400, error.field() + ": " + error.message(), uri, List.of(error));
         }
         return problem(400, "The body must be a JSON object with the documented fields", uri, List.of());
-    }
-
-    private static String jsonMessage(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException) {
-            return "unknown property";
-        }
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
-            Class<?> type = invalid.getTargetType();
-            if (type.isEnum()) {
-                return "must be one of " + Arrays.toString(type.getEnumConstants());
-            }
-            if (type == Instant.class) {
-                return "must be an ISO-8601 instant such as 2015-09-30T12:00:00Z";
-            }
-            return "cannot be read as " + simpleType(type);
-        }
-        return "has the wrong type or shape";
-    }
-
-    private static String simpleType(Class<?> type) {
-        if (type == null) {
-            return "the expected type";
-        }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
-        }
-        return type == String.class ? "text" : "a " + type.getSimpleName().toLowerCase();
-    }
-
-    /**
-     * The field as the client named it: "create.request.text" → "text" (a body property),
-     * "list.page" → "page" (a query parameter), "create.request.blocs[0]" → "blocs[0]".
-     */
-    private static String field(ConstraintViolation<?> violation) {
-        List<Path.Node> nodes = new java.util.ArrayList<>();
-        violation.getPropertyPath().forEach(node -> {
-            if (node.getKind() != ElementKind.METHOD && node.getKind() != ElementKind.CONSTRUCTOR) {
-                nodes.add(node);
-            }
-        });
-        if (!nodes.isEmpty() && nodes.get(0).getKind() == ElementKind.PARAMETER && BODY.equals(nodes.get(0).getName())) {
-            nodes.remove(0); // the body parameter itself: the client only sees its properties
-        }
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : nodes) {
-            if (node.getIndex() != null || node.getKey() != null) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
-            }
-            if (node.getName() != null && !node.getName().startsWith("<")) {
-                field.append(field.length() == 0 ? "" : ".").append(node.getName());
-            }
-        }
-        return field.length() == 0 ? "body" : field.toString();
     }
 
     static Response problem(int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {

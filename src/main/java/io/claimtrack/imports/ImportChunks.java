@@ -1,0 +1,205 @@
+package io.claimtrack.imports;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.claimtrack.claim.ActorService;
+import io.claimtrack.claim.ClaimEntity;
+import io.claimtrack.claim.ClaimService;
+import io.claimtrack.claim.NewActor;
+import io.claimtrack.claim.NewClaim;
+import io.claimtrack.evaluation.ThreadEvaluation;
+import io.claimtrack.problem.ApiException;
+import io.claimtrack.problem.FieldErrors;
+import io.claimtrack.problem.Problem.FieldError;
+
+/**
+ * Stores a chunk of an import's lines in one transaction: each valid line through the same services
+ * as a single submission, each invalid one reported with its line number and field, then every
+ * thread the chunk touched re-evaluated once, and the job's counters moved on. A line is checked in
+ * full before it writes anything, so a rejected line leaves no trace.
+ */
+@ApplicationScoped
+public class ImportChunks {
+
+    static final Set<String> RELATIONS = Set.of("disputes", "supports", "retracts");
+    private static final int MAX_REF = 100;
+
+    private final ActorService actors;
+    private final ClaimService claims;
+    private final ThreadEvaluation threads;
+    private final Validator validator;
+    private final ObjectReader json;
+
+    public ImportChunks(ActorService actors, ClaimService claims, ThreadEvaluation threads, Validator validator,
+                        ObjectMapper mapper) {
+        this.actors = actors;
+        this.claims = claims;
+        this.threads = threads;
+        this.validator = validator;
+        // One line, one document: "{...} {...}" on a line is an error, as is an unknown property.
+        this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** What one committed chunk did. */
+    record Outcome(long stored, long rejected, long threadsEvaluated) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Outcome store(long jobId, List<NdjsonReader.Line> lines) {
+        ImportJobEntity job = ImportJobEntity.findById(jobId);
+        long keptErrors = ImportErrorEntity.count("jobId", jobId);
+        Set<Long> touched = new TreeSet<>();
+        long stored = 0;
+        long rejected = 0;
+        for (NdjsonReader.Line line : lines) {
+            if (line.blank()) {
+                continue;
+            }
+            List<FieldError> errors = new ArrayList<>();
+            Long thread = storeLine(job, line, errors);
+            if (errors.isEmpty()) {
+                stored++;
+                if (thread != null) {
+                    touched.add(thread);
+                }
+                continue;
+            }
+            rejected++;
+            for (FieldError error : errors) {
+                if (keptErrors++ < ImportErrorEntity.KEPT) {
+                    ImportErrorEntity.of(jobId, line.number(), error.field(), error.message()).persist();
+                }
+            }
+        }
+        for (Long thread : touched) {
+            threads.reevaluate(thread, "import #" + jobId);
+        }
+        job.linesRead = lines.get(lines.size() - 1).number();
+        job.stored += stored;
+        job.rejected += rejected;
+        job.threadsEvaluated += touched.size();
+        return new Outcome(stored, rejected, touched.size());
+    }
+
+    /** Records a line that could not be stored for a reason outside it (its chunk failed as a whole). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void reject(long jobId, NdjsonReader.Line line, String message) {
+        ImportJobEntity job = ImportJobEntity.findById(jobId);
+        if (ImportErrorEntity.count("jobId", jobId) < ImportErrorEntity.KEPT) {
+            ImportErrorEntity.of(jobId, line.number(), null, message).persist();
+        }
+        job.linesRead = line.number();
+        job.rejected++;
+    }
+
+    /** @return the thread a stored claim joined (null for an actor); {@code errors} filled when refused */
+    private Long storeLine(ImportJobEntity job, NdjsonReader.Line line, List<FieldError> errors) {
+        if (line.tooLong()) {
+            errors.add(new FieldError(null, "the line is longer than " + NdjsonReader.MAX_LINE + " characters"));
+            return null;
+        }
+        ObjectNode node = parse(line.text(), errors);
+        if (node == null) {
+            return null;
+        }
+        JsonNode type = node.remove("type");
+        try {
+            if (type != null && "actor".equals(type.asText())) {
+                NewActor actor = read(node, NewActor.class, errors);
+                if (actor != null) {
+                    actors.record(actor, job.submittedBy);
+                }
+                return null;
+            }
+            if (type != null && "claim".equals(type.asText())) {
+                return storeClaim(job, line, node, errors);
+            }
+        } catch (ApiException refused) {
+            errors.addAll(refused.errors().isEmpty() ? List.of(new FieldError(null, refused.getMessage())) : refused.errors());
+            return null;
+        }
+        errors.add(new FieldError("type", "must be \"actor\" or \"claim\""));
+        return null;
+    }
+
+    private Long storeClaim(ImportJobEntity job, NdjsonReader.Line line, ObjectNode node, List<FieldError> errors) {
+        JsonNode refNode = node.remove("ref");
+        String ref = null;
+        if (refNode != null && !refNode.isNull()) {
+            ref = refNode.isTextual() ? refNode.asText().strip() : "";
+            if (ref.isEmpty() || ref.length() > MAX_REF) {
+                errors.add(new FieldError("ref", "must be text of 1 to " + MAX_REF + " characters"));
+            } else {
+                Long usedOn = ImportRefs.lineOf(job.id, ref);
+                if (usedOn != null) {
+                    errors.add(new FieldError("ref", "\"" + ref + "\" is already the ref of line " + usedOn));
+                }
+            }
+        }
+        for (String relation : RELATIONS) {
+            JsonNode target = node.get(relation);
+            if (target != null && target.isTextual()) {
+                Long claimId = ImportRefs.claimOf(job.id, target.asText().strip());
+                if (claimId == null) {
+                    errors.add(new FieldError(relation, "ref \"" + target.asText() + "\" is not the ref of an earlier"
+                            + " stored line of this import (a number here is the id of a stored claim)"));
+                } else {
+                    node.put(relation, BigInteger.valueOf(claimId));
+                }
+            }
+        }
+        NewClaim request = read(node, NewClaim.class, errors);
+        if (request == null || !errors.isEmpty()) {
+            return null;
+        }
+        ClaimEntity claim = claims.record(request, job.submittedBy);
+        if (ref != null) {
+            ImportRefs.add(job.id, ref, claim.id, line.number());
+        }
+        return claim.threadId;
+    }
+
+    private ObjectNode parse(String text, List<FieldError> errors) {
+        try {
+            JsonNode node = json.readTree(text);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+            errors.add(new FieldError(null, "each line must be one JSON object"));
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            errors.add(new FieldError(null, "malformed JSON" + (at == null ? "" : " at column " + at.getColumnNr())));
+        }
+        return null;
+    }
+
+    private <T> T read(ObjectNode node, Class<T> type, List<FieldError> errors) {
+        T value;
+        try {
+            value = json.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            FieldError error = FieldErrors.of(e);
+            errors.add(error != null ? error : new FieldError(null, "the line does not have the documented fields"));
+            return null;
+        }
+        validator.validate(value).stream().map(FieldErrors::of)
+                .sorted((a, b) -> a.field().compareTo(b.field())).forEach(errors::add);
+        return errors.isEmpty() ? value : null;
+    }
+}

@@ -1,0 +1,71 @@
+package io.claimtrack.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.claimtrack.problem.ApiException;
+
+/**
+ * Uploads wait on disk (under the data directory) until their job has read them: a job survives a
+ * restart, and an upload of any size never sits in memory.
+ */
+@ApplicationScoped
+public class ImportFiles {
+
+    private final Path directory;
+    private final long maxBytes;
+
+    public ImportFiles(@ConfigProperty(name = "claimtrack.data-dir") Path dataDir,
+                       @ConfigProperty(name = "claimtrack.imports.max-bytes") long maxBytes) {
+        this.directory = dataDir.resolve("imports");
+        this.maxBytes = maxBytes;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Copies the body to a temporary file; 413 (and nothing kept) past {@link #maxBytes()}. */
+    Path receive(InputStream body) throws IOException {
+        Files.createDirectories(directory);
+        Path upload = Files.createTempFile(directory, "upload-", ".ndjson");
+        try (InputStream in = body; OutputStream out = Files.newOutputStream(upload)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new ApiException(413, "The upload is larger than " + maxBytes
+                            + " bytes (claimtrack.imports.max-bytes); split it into several imports");
+                }
+                out.write(buffer, 0, n);
+            }
+            return upload;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(upload);
+            throw e;
+        }
+    }
+
+    /** Gives a received upload its job's name. */
+    void keep(Path upload, long jobId) throws IOException {
+        Files.move(upload, of(jobId), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    Path of(long jobId) {
+        return directory.resolve("import-" + jobId + ".ndjson");
+    }
+
+    void discard(long jobId) throws IOException {
+        Files.deleteIfExists(of(jobId));
+    }
+}

@@ -1,0 +1,97 @@
+package io.claimtrack.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.claimtrack.problem.ApiException;
+import io.claimtrack.user.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@jakarta.ws.rs.Path("/api/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports", description = "Bulk NDJSON ingest of actors and claims, run as jobs with progress")
+public class ImportResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final ImportFiles files;
+    private final ImportWorker worker;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    public ImportResource(ImportFiles files, ImportWorker worker, SecurityIdentity identity, Clock clock) {
+        this.files = files;
+        this.worker = worker;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(NDJSON)
+    @RolesAllowed(Roles.SUBMITTER)
+    @Operation(summary = "Import actors and claims from NDJSON",
+            description = "One JSON object per line: {\"type\":\"actor\", name, kind, blocs} or {\"type\":\"claim\","
+                    + " ref?, text, claimant, assertedAt, ...}, where disputes/supports/retracts is a stored claim's id"
+                    + " (a number) or the ref of an earlier line (text). Answers 202 once the upload is on disk; the"
+                    + " job stores valid lines, reports invalid ones by line number (all-or-nothing per line) and"
+                    + " re-evaluates the threads each chunk touched. Follow it at the Location.")
+    public Response start(InputStream body, UriInfo uri) throws IOException {
+        Path upload = files.receive(body);
+        long bytes = Files.size(upload);
+        ImportJobEntity job = new ImportJobEntity();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                job.state = ImportState.QUEUED;
+                job.submittedBy = identity.getPrincipal().getName();
+                job.submittedAt = clock.instant();
+                job.bytes = bytes;
+                job.persist();
+            });
+            files.keep(upload, job.id);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(upload);
+            throw e;
+        }
+        worker.enqueue(job.id);
+        return Response.accepted(QuarkusTransaction.requiringNew().call(() -> ImportView.of(ImportJobEntity.findById(job.id))))
+                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{id}")
+    @Operation(summary = "An import's state and progress, with its first 100 rejected lines")
+    public ImportView get(@PathParam("id") long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ImportJobEntity job = ImportJobEntity.findById(id);
+            if (job == null) {
+                throw ApiException.notFound("import", id);
+            }
+            return ImportView.of(job);
+        });
+    }
+
+    @GET
+    @Operation(summary = "The latest 20 imports, newest first")
+    public List<ImportView> latest() {
+        return QuarkusTransaction.requiringNew().call(() -> ImportJobEntity.<ImportJobEntity>find("order by id desc")
+                .page(0, 20).list().stream().map(ImportView::of).toList());
+    }
+}
