@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,8 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,6 +40,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class RulesetService {
+
+    private static final Logger LOG = Logger.getLogger(RulesetService.class);
 
     private final RulesetValidator validator;
     private final ActiveRuleset activeRuleset;
@@ -113,32 +118,34 @@ public class RulesetService {
         return run(ruleset, compiled(ruleset));
     }
 
-    @Transactional
     public Preview preview(int version, int page, int size) {
-        CompiledRuleset compiled = compiled(existing(version));
-        Map<Long, Assessment> proposed = threads.evaluateAllWith(compiled);
-        Map<Long, ClaimStatusEntity> current = ClaimStatusEntity.forClaims(proposed.keySet());
+        CompiledRuleset compiled = compiled(QuarkusTransaction.requiringNew().call(() -> existing(version)));
         List<Preview.Change> changes = new ArrayList<>();
         Map<String, Integer> transitions = new TreeMap<>();
-        for (Long claimId : new TreeSet<>(proposed.keySet())) {
-            Assessment next = proposed.get(claimId);
-            ClaimStatusEntity now = current.get(claimId);
-            Set<Flag> before = now == null ? Set.of() : now.flagSet();
-            if (now != null && now.status == next.status() && before.equals(next.flags().keySet())) {
-                continue;
+        int[] evaluated = {0};
+        threads.evaluateAllWith(compiled, proposed -> {
+            evaluated[0] += proposed.size();
+            Map<Long, ClaimStatusEntity> current = ClaimStatusEntity.forClaims(proposed.keySet());
+            for (Assessment next : proposed.values()) {
+                ClaimStatusEntity now = current.get(next.claimId());
+                Set<Flag> before = now == null ? Set.of() : now.flagSet();
+                if (now != null && now.status == next.status() && before.equals(next.flags().keySet())) {
+                    continue;
+                }
+                Set<Flag> added = new TreeSet<>(next.flags().keySet());
+                added.removeAll(before);
+                Set<Flag> removed = new TreeSet<>(before);
+                removed.removeAll(next.flags().keySet());
+                changes.add(new Preview.Change(next.claimId(), now == null ? null : now.status, next.status(), added,
+                        removed, next.rule()));
+                if (now == null || now.status != next.status()) {
+                    transitions.merge((now == null ? "NONE" : now.status.name()) + "->" + next.status(), 1, Integer::sum);
+                }
             }
-            Set<Flag> added = new TreeSet<>(next.flags().keySet());
-            added.removeAll(before);
-            Set<Flag> removed = new TreeSet<>(before);
-            removed.removeAll(next.flags().keySet());
-            changes.add(new Preview.Change(claimId, now == null ? null : now.status, next.status(), added, removed,
-                    next.rule()));
-            if (now == null || now.status != next.status()) {
-                transitions.merge((now == null ? "NONE" : now.status.name()) + "->" + next.status(), 1, Integer::sum);
-            }
-        }
+        });
+        changes.sort(Comparator.comparingLong(Preview.Change::claimId));
         int from = (int) Math.min((long) page * size, changes.size());
-        return new Preview(version, proposed.size(), changes.size(), transitions, page, size,
+        return new Preview(version, evaluated[0], changes.size(), transitions, page, size,
                 changes.subList(from, Math.min(from + size, changes.size())));
     }
 
@@ -147,6 +154,7 @@ public class RulesetService {
      * re-evaluates every thread, recording each change with the activation as its cause.
      */
     public synchronized ActivationResult activate(int version, Activation request, String author) {
+        long started = System.nanoTime();
         RulesetEntity ruleset = QuarkusTransaction.requiringNew().call(() -> existing(version));
         if (ruleset.state == RulesetState.ACTIVE) {
             throw ApiException.conflict("version", "ruleset v" + version + " is already active");
@@ -191,8 +199,13 @@ public class RulesetService {
         boolean rollback = previous != null && version < previous;
         String cause = rollback ? "ruleset v" + version + " activated (rollback from v" + previous + ")"
                 : "ruleset v" + version + " activated";
+        long activated = System.nanoTime();
         int changed = threads.reevaluateAll(cause);
-        return new ActivationResult(version, previous, rollback, request.force(), changed, cause);
+        long reevaluated = System.nanoTime();
+        LOG.infof("Ruleset v%d active in %d ms; every thread re-evaluated in %d ms, %d claims changed", version,
+                (activated - started) / 1_000_000, (reevaluated - activated) / 1_000_000, changed);
+        return new ActivationResult(version, previous, rollback, request.force(), changed, cause,
+                (activated - started) / 1_000_000, (reevaluated - activated) / 1_000_000);
     }
 
     @Transactional

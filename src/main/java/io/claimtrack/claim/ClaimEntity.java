@@ -78,7 +78,8 @@ public class ClaimEntity extends PanacheEntityBase {
 
     /** Every claim of one dispute thread, claimants fetched with them. */
     public static List<ClaimEntity> inThread(long threadId) {
-        return list("from ClaimEntity c join fetch c.claimant where c.threadId = ?1 order by c.id", threadId);
+        return list("from ClaimEntity c join fetch c.claimant a left join fetch a.blocs where c.threadId = ?1 order by c.id",
+                threadId);
     }
 
     /** The claims asserted by {@code asOf} in the given threads, claimants fetched with them. */
@@ -86,8 +87,17 @@ public class ClaimEntity extends PanacheEntityBase {
         if (threadIds.isEmpty()) {
             return List.of();
         }
-        return list("from ClaimEntity c join fetch c.claimant where c.threadId in ?1 and c.assertedAt <= ?2 order by c.id",
-                threadIds, asOf);
+        return list("from ClaimEntity c join fetch c.claimant a left join fetch a.blocs"
+                + " where c.threadId in ?1 and c.assertedAt <= ?2 order by c.id", threadIds, asOf);
+    }
+
+    /** The threads the given claims belong to. */
+    public static List<Long> threadsOf(Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where c.id in ?1", Long.class)
+                .setParameter(1, claimIds).getResultList();
     }
 
     /** The id of every dispute thread. */

@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -14,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import io.claimtrack.claim.ClaimEntity;
 import io.claimtrack.facts.Claim;
+import io.claimtrack.facts.Verdict;
 import io.claimtrack.rules.Assessment;
 import io.claimtrack.rules.CompiledRuleset;
 import io.claimtrack.rules.Evaluation;
@@ -31,6 +34,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class ThreadEvaluation {
+
+    /** Threads re-evaluated in one transaction by a bulk run: large enough to amortise a commit, small enough to hold few locks. */
+    static final int THREADS_PER_TRANSACTION = 100;
 
     private final RuleEngine ruleEngine;
     private final StatusRecorder statusRecorder;
@@ -51,8 +57,7 @@ public class ThreadEvaluation {
     /** Re-evaluates the thread now and records what changed. @return how many claims changed */
     @Transactional(Transactional.TxType.MANDATORY)
     public int reevaluate(long threadId, String cause) {
-        Instant now = clock.instant();
-        return statusRecorder.record(ruleEngine.evaluate(facts(ClaimEntity.inThread(threadId), now)), cause);
+        return evaluateNowAndRecord(ClaimEntity.inThread(threadId), cause);
     }
 
     /** The threads as they stood at {@code asOf} in event time, under the active ruleset. Nothing is recorded. */
@@ -63,42 +68,77 @@ public class ThreadEvaluation {
     }
 
     /**
-     * Re-evaluates every thread now, one transaction per thread (so a long run never holds one lock
-     * for long), recording what changed with {@code cause}. @return how many claims changed
+     * Re-evaluates every thread now, a batch of threads per transaction (so a long run never holds
+     * many locks for long), recording what changed with {@code cause}. @return how many claims changed
      */
     public int reevaluateAll(String cause) {
         return reevaluate(QuarkusTransaction.requiringNew().call(ClaimEntity::threadIds), cause);
     }
 
-    /** Re-evaluates these threads now, one transaction each. @return how many claims changed */
+    /** Re-evaluates these threads now, {@value #THREADS_PER_TRANSACTION} to a transaction. @return how many claims changed */
     public int reevaluate(List<Long> threadIds, String cause) {
         int changed = 0;
-        for (Long threadId : threadIds) {
-            changed += QuarkusTransaction.requiringNew().call(() -> {
-                lock(threadId);
-                return reevaluate(threadId, cause);
-            });
+        for (int from = 0; from < threadIds.size(); from += THREADS_PER_TRANSACTION) {
+            List<Long> batch = threadIds.subList(from, Math.min(from + THREADS_PER_TRANSACTION, threadIds.size()));
+            changed += QuarkusTransaction.requiringNew().call(() -> reevaluateTogether(batch, cause));
         }
         return changed;
     }
 
-    /** Every claim evaluated now under {@code ruleset}, e.g. a draft being previewed. Nothing is recorded. */
-    @Transactional
-    public Map<Long, Assessment> evaluateAllWith(CompiledRuleset ruleset) {
+    /**
+     * Several threads in one transaction: locked in id order (two writers locking several threads can
+     * never wait on each other in a circle), loaded with one query, each still evaluated alone.
+     */
+    private int reevaluateTogether(List<Long> threadIds, String cause) {
+        lockAll(threadIds);
+        return evaluateNowAndRecord(ClaimEntity.inThreads(threadIds, clock.instant()), cause);
+    }
+
+    private int evaluateNowAndRecord(List<ClaimEntity> claims, String cause) {
+        CompiledRuleset ruleset = ruleEngine.active();
+        return statusRecorder.record(new Evaluation(ruleset.version(), evaluate(claims, clock.instant(), ruleset)), cause);
+    }
+
+    /** Locks these threads, in ascending id order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAll(Collection<Long> threadIds) {
+        if (!threadIds.isEmpty()) {
+            ClaimEntity.find("id in ?1 order by id", new TreeSet<>(threadIds))
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        }
+    }
+
+    /**
+     * Every claim evaluated now under {@code ruleset} (a draft being previewed), a batch of threads at a
+     * time: each batch's assessments go to {@code consumer} inside that batch's transaction, so it can
+     * compare them with what is stored, and no more than a batch is held at once. Nothing is recorded.
+     */
+    public void evaluateAllWith(CompiledRuleset ruleset, Consumer<Map<Long, Assessment>> consumer) {
+        List<Long> threadIds = QuarkusTransaction.requiringNew().call(ClaimEntity::threadIds);
         Instant now = clock.instant();
-        return evaluate(ClaimEntity.inThreads(ClaimEntity.threadIds(), now), now, ruleset);
+        for (int from = 0; from < threadIds.size(); from += THREADS_PER_TRANSACTION) {
+            List<Long> batch = threadIds.subList(from, Math.min(from + THREADS_PER_TRANSACTION, threadIds.size()));
+            QuarkusTransaction.requiringNew().run(() -> consumer.accept(evaluate(ClaimEntity.inThreads(batch, now), now, ruleset)));
+        }
     }
 
     /** Evaluates the given claims thread by thread, each thread alone, as of {@code asOf}. */
     private Map<Long, Assessment> evaluate(List<ClaimEntity> claims, Instant asOf, CompiledRuleset ruleset) {
-        Map<Long, List<ClaimEntity>> byThread = new HashMap<>();
-        for (ClaimEntity claim : claims) {
-            byThread.computeIfAbsent(claim.threadId, t -> new ArrayList<>()).add(claim);
+        List<ClaimEntity> asserted = claims.stream().filter(c -> !c.assertedAt.isAfter(asOf)).toList();
+        Map<Long, List<Verdict>> verdicts = new HashMap<>();
+        for (VerdictEntity verdict : VerdictEntity.inForce(asserted.stream().map(c -> c.id).toList(), asOf)) {
+            verdicts.computeIfAbsent(verdict.claimId, id -> new ArrayList<>()).add(verdict.toFact());
+        }
+        Map<Long, List<Claim>> claimsByThread = new HashMap<>();
+        Map<Long, List<Verdict>> verdictsByThread = new HashMap<>();
+        for (ClaimEntity claim : asserted) {
+            claimsByThread.computeIfAbsent(claim.threadId, t -> new ArrayList<>()).add(claim.toFact());
+            verdictsByThread.computeIfAbsent(claim.threadId, t -> new ArrayList<>())
+                    .addAll(verdicts.getOrDefault(claim.id, List.of()));
         }
         Map<Long, Assessment> assessments = new HashMap<>();
-        for (List<ClaimEntity> thread : byThread.values()) {
-            assessments.putAll(ruleEngine.evaluate(ruleset, facts(thread, asOf)));
-        }
+        claimsByThread.forEach((thread, threadClaims) -> assessments.putAll(ruleEngine.evaluate(ruleset,
+                new FactSet(threadClaims, verdictsByThread.get(thread), asOf))));
         return assessments;
     }
 
@@ -107,12 +147,5 @@ public class ThreadEvaluation {
     public List<Transition> timeline(ClaimEntity claim) {
         List<Claim> facts = ClaimEntity.inThread(claim.threadId).stream().map(ClaimEntity::toFact).toList();
         return ruleEngine.timeline(facts, claim.id, clock.instant());
-    }
-
-    private static FactSet facts(List<ClaimEntity> thread, Instant asOf) {
-        List<ClaimEntity> asserted = thread.stream().filter(c -> !c.assertedAt.isAfter(asOf)).toList();
-        List<Long> ids = asserted.stream().map(c -> c.id).toList();
-        return new FactSet(asserted.stream().map(ClaimEntity::toFact).toList(),
-                VerdictEntity.inForce(ids, asOf).stream().map(VerdictEntity::toFact).toList(), asOf);
     }
 }

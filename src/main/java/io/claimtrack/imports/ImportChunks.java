@@ -67,12 +67,14 @@ public class ImportChunks {
         Set<Long> touched = new TreeSet<>();
         long stored = 0;
         long rejected = 0;
-        for (NdjsonReader.Line line : lines) {
-            if (line.blank()) {
-                continue;
-            }
-            List<FieldError> errors = new ArrayList<>();
-            Long thread = storeLine(job, line, errors);
+        ImportRefs refs = new ImportRefs(jobId);
+        List<Parsed> parsed = lines.stream().filter(line -> !line.blank()).map(this::parse).toList();
+        // Lock every stored thread the chunk replies to up front, in id order, as a bulk re-evaluation does:
+        // two writers that lock several threads then never wait on each other in a circle.
+        threads.lockAll(ClaimEntity.threadsOf(targets(refs, parsed)));
+        for (Parsed line : parsed) {
+            List<FieldError> errors = new ArrayList<>(line.errors());
+            Long thread = errors.isEmpty() ? storeLine(job, refs, line, errors) : null;
             if (errors.isEmpty()) {
                 stored++;
                 if (thread != null) {
@@ -83,10 +85,11 @@ public class ImportChunks {
             rejected++;
             for (FieldError error : errors) {
                 if (keptErrors++ < ImportErrorEntity.KEPT) {
-                    ImportErrorEntity.of(jobId, line.number(), error.field(), error.message()).persist();
+                    ImportErrorEntity.of(jobId, line.line().number(), error.field(), error.message()).persist();
                 }
             }
         }
+        refs.flush();
         for (Long thread : touched) {
             threads.reevaluate(thread, "import #" + jobId);
         }
@@ -108,16 +111,49 @@ public class ImportChunks {
         job.rejected++;
     }
 
-    /** @return the thread a stored claim joined (null for an actor); {@code errors} filled when refused */
-    private Long storeLine(ImportJobEntity job, NdjsonReader.Line line, List<FieldError> errors) {
+    /** A line read as JSON, or the reasons it could not be. */
+    private record Parsed(NdjsonReader.Line line, ObjectNode node, List<FieldError> errors) {
+    }
+
+    private Parsed parse(NdjsonReader.Line line) {
         if (line.tooLong()) {
-            errors.add(new FieldError(null, "the line is longer than " + NdjsonReader.MAX_LINE + " characters"));
-            return null;
+            return new Parsed(line, null, List.of(new FieldError(null, "the line is longer than " + NdjsonReader.MAX_LINE
+                    + " characters")));
         }
-        ObjectNode node = parse(line.text(), errors);
-        if (node == null) {
-            return null;
+        try {
+            if (json.readTree(line.text()) instanceof ObjectNode object) {
+                return new Parsed(line, object, List.of());
+            }
+            return new Parsed(line, null, List.of(new FieldError(null, "each line must be one JSON object")));
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            return new Parsed(line, null, List.of(new FieldError(null, "malformed JSON"
+                    + (at == null ? "" : " at column " + at.getColumnNr()))));
         }
+    }
+
+    /** The stored claims the chunk's lines point at, by id or by a ref of an earlier chunk. */
+    private static List<Long> targets(ImportRefs refs, List<Parsed> parsed) {
+        List<Long> targets = new ArrayList<>();
+        for (Parsed line : parsed) {
+            for (String relation : RELATIONS) {
+                JsonNode target = line.node() == null ? null : line.node().get(relation);
+                if (target != null && target.canConvertToLong()) {
+                    targets.add(target.asLong());
+                } else if (target != null && target.isTextual()) {
+                    Long claimId = refs.claimOf(target.asText().strip());
+                    if (claimId != null) {
+                        targets.add(claimId);
+                    }
+                }
+            }
+        }
+        return targets;
+    }
+
+    /** @return the thread a stored claim joined (null for an actor); {@code errors} filled when refused */
+    private Long storeLine(ImportJobEntity job, ImportRefs refs, Parsed line, List<FieldError> errors) {
+        ObjectNode node = line.node();
         JsonNode type = node.remove("type");
         try {
             if (type != null && "actor".equals(type.asText())) {
@@ -128,7 +164,7 @@ public class ImportChunks {
                 return null;
             }
             if (type != null && "claim".equals(type.asText())) {
-                return storeClaim(job, line, node, errors);
+                return storeClaim(job, refs, line.line(), node, errors);
             }
         } catch (ApiException refused) {
             errors.addAll(refused.errors().isEmpty() ? List.of(new FieldError(null, refused.getMessage())) : refused.errors());
@@ -138,7 +174,8 @@ public class ImportChunks {
         return null;
     }
 
-    private Long storeClaim(ImportJobEntity job, NdjsonReader.Line line, ObjectNode node, List<FieldError> errors) {
+    private Long storeClaim(ImportJobEntity job, ImportRefs refs, NdjsonReader.Line line, ObjectNode node,
+                            List<FieldError> errors) {
         JsonNode refNode = node.remove("ref");
         String ref = null;
         if (refNode != null && !refNode.isNull()) {
@@ -146,7 +183,7 @@ public class ImportChunks {
             if (ref.isEmpty() || ref.length() > MAX_REF) {
                 errors.add(new FieldError("ref", "must be text of 1 to " + MAX_REF + " characters"));
             } else {
-                Long usedOn = ImportRefs.lineOf(job.id, ref);
+                Long usedOn = refs.lineOf(ref);
                 if (usedOn != null) {
                     errors.add(new FieldError("ref", "\"" + ref + "\" is already the ref of line " + usedOn));
                 }
@@ -155,7 +192,7 @@ public class ImportChunks {
         for (String relation : RELATIONS) {
             JsonNode target = node.get(relation);
             if (target != null && target.isTextual()) {
-                Long claimId = ImportRefs.claimOf(job.id, target.asText().strip());
+                Long claimId = refs.claimOf(target.asText().strip());
                 if (claimId == null) {
                     errors.add(new FieldError(relation, "ref \"" + target.asText() + "\" is not the ref of an earlier"
                             + " stored line of this import (a number here is the id of a stored claim)"));
@@ -170,23 +207,9 @@ public class ImportChunks {
         }
         ClaimEntity claim = claims.record(request, job.submittedBy);
         if (ref != null) {
-            ImportRefs.add(job.id, ref, claim.id, line.number());
+            refs.add(ref, claim.id, line.number());
         }
         return claim.threadId;
-    }
-
-    private ObjectNode parse(String text, List<FieldError> errors) {
-        try {
-            JsonNode node = json.readTree(text);
-            if (node instanceof ObjectNode object) {
-                return object;
-            }
-            errors.add(new FieldError(null, "each line must be one JSON object"));
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            errors.add(new FieldError(null, "malformed JSON" + (at == null ? "" : " at column " + at.getColumnNr())));
-        }
-        return null;
     }
 
     private <T> T read(ObjectNode node, Class<T> type, List<FieldError> errors) {

@@ -26,6 +26,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
+import io.claimtrack.rules.Assessment;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A claim's current status: the conclusion of the latest evaluation of its thread. */
@@ -55,12 +56,30 @@ public class ClaimStatusEntity extends PanacheEntityBase {
     @Column(name = "ruleset_version", nullable = false)
     public int rulesetVersion;
 
+    /** When this conclusion was last written: an evaluation that concludes the same writes nothing. */
     @Column(name = "evaluated_at", nullable = false)
     public Instant evaluatedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "claim_flag", joinColumns = @JoinColumn(name = "claim_id"))
     public List<RaisedFlag> flags = new ArrayList<>();
+
+    /** Whether this row already says what {@code assessment} concludes under {@code rulesetVersion}, reasons included. */
+    boolean states(Assessment assessment, int rulesetVersion) {
+        return status == assessment.status() && rule.equals(assessment.rule())
+                && explanation.equals(assessment.explanation()) && this.rulesetVersion == rulesetVersion
+                && hasFlags(assessment.flags().entrySet().stream()
+                        .map(f -> RaisedFlag.of(f.getKey(), f.getValue().rule(), f.getValue().explanation())).toList());
+    }
+
+    boolean hasFlags(List<RaisedFlag> raised) {
+        if (flags.size() != raised.size()) {
+            return false;
+        }
+        Map<Flag, RaisedFlag> byFlag = flags.stream().collect(Collectors.toMap(f -> f.flag, Function.identity()));
+        return raised.stream().allMatch(r -> byFlag.containsKey(r.flag) && byFlag.get(r.flag).rule.equals(r.rule)
+                && byFlag.get(r.flag).explanation.equals(r.explanation));
+    }
 
     public SortedSet<Flag> flagSet() {
         return flags.stream().map(f -> f.flag).collect(Collectors.toCollection(TreeSet::new));
@@ -70,7 +89,9 @@ public class ClaimStatusEntity extends PanacheEntityBase {
         if (claimIds.isEmpty()) {
             return Map.of();
         }
-        return ClaimStatusEntity.<ClaimStatusEntity>list("claimId in ?1", claimIds).stream()
+        // Flags fetched in the same query: one select for the lot, not one more per status.
+        return ClaimStatusEntity.<ClaimStatusEntity>list(
+                        "select distinct s from ClaimStatusEntity s left join fetch s.flags where s.claimId in ?1", claimIds).stream()
                 .collect(Collectors.toMap(s -> s.claimId, Function.identity()));
     }
 }

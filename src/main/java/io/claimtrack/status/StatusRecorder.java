@@ -40,6 +40,9 @@ public class StatusRecorder {
         for (Assessment assessment : evaluation.assessments().values().stream()
                 .sorted(Comparator.comparingLong(Assessment::claimId)).toList()) {
             ClaimStatusEntity status = current.get(assessment.claimId());
+            if (status != null && status.states(assessment, evaluation.rulesetVersion())) {
+                continue; // the same conclusion, for the same reasons, under the same ruleset: nothing to write
+            }
             ClaimStatus previousStatus = status == null ? null : status.status;
             SortedSet<Flag> previousFlags = status == null ? null : status.flagSet();
             if (status == null) {
@@ -70,9 +73,12 @@ public class StatusRecorder {
         if (statusChanged) {
             status.since = now;
         }
-        status.flags.clear();
-        assessment.flags().forEach((flag, reason) ->
-                status.flags.add(RaisedFlag.of(flag, reason.rule(), reason.explanation())));
+        List<RaisedFlag> flags = assessment.flags().entrySet().stream()
+                .map(f -> RaisedFlag.of(f.getKey(), f.getValue().rule(), f.getValue().explanation())).toList();
+        if (!status.hasFlags(flags)) {
+            status.flags.clear();
+            status.flags.addAll(flags);
+        }
         if (!status.isPersistent()) {
             status.persist();
         }

@@ -1,0 +1,115 @@
+package io.claimtrack.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.claimtrack.rules.CompiledRuleset;
+import io.claimtrack.rules.RulesDirectory;
+import io.claimtrack.rules.RulesetCompiler;
+
+/**
+ * claimtrack's benchmark suite (issue 7): B1-B6, each printing its figures and a ratio against a
+ * baseline measured in the same run, then every target with met or missed. Not part of the tests.
+ * Run from the project root with {@code ./mvnw -Pbench verify} (it packages the app first), or with
+ * {@code -Dbench.args="10000 100000"} for a shorter run whose largest size stands in for 1M.
+ *
+ * <p>Arguments: the archive sizes for B1; the largest is also loaded into the app for B2-B5, and
+ * 100,000 (or the largest, if smaller) is the mid size of B5 and B6.
+ */
+public final class BenchmarkSuite {
+
+    public static void main(String[] args) throws Exception {
+        // Outside Quarkus the JBoss log manager starts with every level enabled, and Drools then formats
+        // a trace line per rule firing: set INFO as the packaged app does, or that is what gets measured.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000, 1_000_000}
+                : Arrays.stream(args).flatMap(a -> Arrays.stream(a.trim().split("[ ,]+"))).filter(a -> !a.isEmpty())
+                        .mapToInt(Integer::parseInt).sorted().toArray();
+        int large = sizes[sizes.length - 1];
+        int mid = Math.min(100_000, large);
+        Report report = new Report();
+        report.line("claimtrack benchmark suite: %d cores, %d MB max heap for the suite, Java %s, %s; sizes %s",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                System.getProperty("java.version"), System.getProperty("os.name"), Arrays.toString(sizes));
+
+        CompiledRuleset ruleset = new RulesetCompiler().compile(1, RulesDirectory.read(Path.of("rules")));
+        long[] inMemory = PolicyBenchmark.run(report, ruleset, sizes);
+
+        SyntheticArchive largeArchive = SyntheticArchive.generate(large);
+        report.line("B2 incremental: one dispute, until its thread is re-evaluated");
+        IncrementalBenchmark.engine(report, ruleset, largeArchive, 10_000);
+
+        Path work = Path.of("target/bench");
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        int port = 18080;
+
+        report.line("B6 start, B4 ingest and B5 rule change at %,d claims", mid);
+        SyntheticArchive midArchive = mid == large ? largeArchive : SyntheticArchive.generate(mid);
+        double midImport;
+        long emptyStart;
+        long emptyRss;
+        try (RunningApp app = RunningApp.start(work.resolve("data-" + mid), port)) {
+            emptyStart = app.millisToFirstAnswer;
+            emptyRss = app.rssMb();
+            report.line("  empty database: first answered request %,d ms after the process started; RSS %,d MB",
+                    emptyStart, emptyRss);
+            midImport = IngestBenchmark.importInto(report, app, midArchive, work);
+            RuleChangeBenchmark.run(report, app, mid, inMemoryMillis(sizes, inMemory, mid), mid == large);
+        }
+        try (RunningApp app = RunningApp.start(work.resolve("data-" + mid), port)) {
+            report.line("  restart with %,d claims: first answered request %,d ms after the process started (empty: %,d ms,"
+                    + " ratio %.1fx); RSS %,d MB", mid, app.millisToFirstAnswer, emptyStart,
+                    (double) app.millisToFirstAnswer / emptyStart, app.rssMb());
+            report.target("B6", String.format("first answer <= 4 s with %,d claims", mid),
+                    String.format("%,d ms", app.millisToFirstAnswer), app.millisToFirstAnswer <= 4000);
+        }
+
+        double largeImport = midImport;
+        if (large > mid) {
+            report.line("B4 ingest, B2 REST, B3 submission and B5 rule change at %,d claims", large);
+            try (RunningApp app = RunningApp.start(work.resolve("data-" + large), port)) {
+                largeImport = IngestBenchmark.importInto(report, app, largeArchive, work);
+                long loadedRss = app.rssMb();
+                report.line("  RSS with %,d claims loaded (after the import): %,d MB", large, loadedRss);
+                IncrementalBenchmark.rest(report, app, large, 10_000);
+                SubmissionBenchmark.run(report, app, large);
+                RuleChangeBenchmark.run(report, app, large, inMemoryMillis(sizes, inMemory, large), true);
+                long rss = app.rssMb();
+                report.line("  RSS after all of it: %,d MB", rss);
+                report.target("B6", String.format("RSS <= 1 GB with %,d claims loaded", large), String.format("%,d MB",
+                        Math.max(loadedRss, rss)), Math.max(loadedRss, rss) <= 1024);
+            }
+        } else {
+            try (RunningApp app = RunningApp.start(work.resolve("data-" + mid), port)) {
+                IncrementalBenchmark.rest(report, app, mid, 2_000);
+                SubmissionBenchmark.run(report, app, mid);
+            }
+        }
+        double raw = IngestBenchmark.rawJdbc(report, largeArchive, work);
+        report.line("  import vs raw JDBC at %,d claims: %.0f%%", large, 100 * largeImport / raw);
+        report.target("B4", String.format("import >= 30%% of raw JDBC at %,d", large),
+                String.format("%.0f%%", 100 * largeImport / raw), largeImport / raw >= 0.3);
+        report.summary();
+    }
+
+    private static long inMemoryMillis(int[] sizes, long[] millis, int size) {
+        for (int i = 0; i < sizes.length; i++) {
+            if (sizes[i] == size) {
+                return millis[i];
+            }
+        }
+        return -1;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

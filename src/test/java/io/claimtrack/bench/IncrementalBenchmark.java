@@ -1,0 +1,80 @@
+package io.claimtrack.bench;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import io.claimtrack.facts.Claim;
+import io.claimtrack.rules.CompiledRuleset;
+import io.claimtrack.rules.FactSet;
+import io.claimtrack.rules.PolicyEvaluator;
+
+/**
+ * B2, incremental: one dispute added to a claim of the loaded archive, and the latency until its thread
+ * is re-evaluated. Engine only (the thread's facts in memory, as ThreadEvaluation hands them to the rules)
+ * against the hand-written evaluator; and end to end, POST /api/claims on the running app, which answers
+ * once the thread is re-evaluated and recorded.
+ */
+final class IncrementalBenchmark {
+
+    private IncrementalBenchmark() {
+    }
+
+    static void engine(Report report, CompiledRuleset ruleset, SyntheticArchive archive, int repetitions) {
+        Map<Long, List<Claim>> threadOf = new HashMap<>();
+        archive.threads.values().forEach(thread -> thread.forEach(c -> threadOf.put(c.getId(), thread)));
+        PolicyEvaluator evaluator = new PolicyEvaluator();
+        Random random = new Random(7);
+        long nextId = archive.claims.size() + 1;
+        Instant now = archive.now.plusSeconds(60);
+        long[] drools = new long[repetitions];
+        long[] java = new long[repetitions];
+        for (int i = -repetitions / 10; i < repetitions; i++) { // the first tenth warms up, unmeasured
+            Claim target = archive.claims.get(random.nextInt(archive.claims.size()));
+            List<Claim> facts = new ArrayList<>(threadOf.get(target.getId()));
+            facts.add(new Claim(nextId++, archive.actors.get(random.nextInt(archive.actors.size())), null, now,
+                    target.getId(), null, null));
+            long t0 = System.nanoTime();
+            evaluator.evaluate(ruleset, new FactSet(facts, List.of(), now));
+            long t1 = System.nanoTime();
+            HandWrittenPolicy.evaluate(List.of(facts), now);
+            long t2 = System.nanoTime();
+            if (i >= 0) {
+                drools[i] = t1 - t0;
+                java[i] = t2 - t1;
+            }
+        }
+        Report.Latencies d = Report.Latencies.of(drools);
+        Report.Latencies j = Report.Latencies.of(java);
+        report.line("  engine, one dispute on a random claim of %,d, %,d times: Drools %s; hand-written %s; p99 ratio %.1fx",
+                archive.claims.size(), repetitions, d, j, d.p99() / Math.max(0.001, j.p99()));
+        report.target("B2", "engine p99 <= 5 ms", String.format("%.2f ms", d.p99()), d.p99() <= 5);
+    }
+
+    static void rest(Report report, RunningApp app, long claims, int repetitions) throws IOException, InterruptedException {
+        Random random = new Random(11);
+        long[] latencies = new long[repetitions];
+        for (int i = -Math.min(500, repetitions / 10); i < repetitions; i++) {
+            long target = 1 + (long) (random.nextDouble() * claims);
+            String body = "{\"text\":\"Benchmark dispute " + i + "\",\"claimant\":\"actor " + random.nextInt(300)
+                    + "\",\"assertedAt\":\"" + Instant.now() + "\",\"disputes\":" + target + "}";
+            long t0 = System.nanoTime();
+            var response = app.postJson("/api/claims", body);
+            long nanos = System.nanoTime() - t0;
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("dispute refused: " + response.statusCode() + " " + response.body());
+            }
+            if (i >= 0) {
+                latencies[i] = nanos;
+            }
+        }
+        Report.Latencies l = Report.Latencies.of(latencies);
+        report.line("  REST, POST /api/claims disputing a random claim of %,d, %,d times in a row: %s", claims,
+                repetitions, l);
+        report.target("B2", "REST p99 <= 20 ms", String.format("%.2f ms", l.p99()), l.p99() <= 20);
+    }
+}
