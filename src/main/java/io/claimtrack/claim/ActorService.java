@@ -13,9 +13,11 @@ import io.claimtrack.problem.ApiException;
 public class ActorService {
 
     private final Clock clock;
+    private final ActorsInTransaction seen;
 
-    public ActorService(Clock clock) {
+    public ActorService(Clock clock, ActorsInTransaction seen) {
         this.clock = clock;
+        this.seen = seen;
     }
 
     @Transactional
@@ -28,21 +30,23 @@ public class ActorService {
      * before anything is written, so the caller's transaction stays usable.
      */
     public ActorEntity record(NewActor request, String by) {
-        ActorEntity.findByName(request.name()).ifPresent(existing -> {
+        seen.find(request.name()).ifPresent(existing -> {
             throw ApiException.conflict("name", "an actor named \"" + existing.name + "\" already exists (id "
                     + existing.id + ")");
         });
         ActorEntity actor = ActorEntity.create(request.name(), request.kind(), request.blocsOrEmpty(), clock.instant(), by);
         actor.persist();
+        seen.add(actor);
         return actor;
     }
 
     /** The claimant of a claim: a known actor, or a new one of kind OTHER in no bloc. */
     @Transactional(Transactional.TxType.MANDATORY)
     ActorEntity claimant(String name, String by) {
-        return ActorEntity.findByName(name).orElseGet(() -> {
+        return seen.find(name).orElseGet(() -> {
             ActorEntity actor = ActorEntity.create(name, ActorKind.OTHER, Set.of(), clock.instant(), by);
             actor.persist();
+            seen.add(actor);
             return actor;
         });
     }

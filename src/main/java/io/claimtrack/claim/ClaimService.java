@@ -75,6 +75,9 @@ public class ClaimService {
         claim.retractsId = request.retracts();
         claim.persist();
         claim.threadId = target == null ? claim.id : target.threadId;
+        if (target == null) {
+            threads.opened(claim.threadId);
+        }
         return claim;
     }
 

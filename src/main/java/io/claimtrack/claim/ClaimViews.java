@@ -66,21 +66,17 @@ public class ClaimViews {
         if (ids.isEmpty()) {
             return byTarget;
         }
-        var query = ClaimEntity.getEntityManager().createQuery(
-                "select c.id, c.disputesId, c.supportsId, c.retractsId from ClaimEntity c"
-                        + " where (c.disputesId in :ids or c.supportsId in :ids or c.retractsId in :ids)" + when
-                        + " order by c.id", Object[].class).setParameter("ids", ids);
-        if (at != null) {
-            query.setParameter("at", at);
-        }
-        for (Object[] row : query.getResultList()) {
-            Long id = (Long) row[0];
-            if (row[1] != null) {
-                byTarget.computeIfAbsent((Long) row[1], t -> new Incoming()).disputedBy.add(id);
-            } else if (row[2] != null) {
-                byTarget.computeIfAbsent((Long) row[2], t -> new Incoming()).supportedBy.add(id);
-            } else {
-                byTarget.computeIfAbsent((Long) row[3], t -> new Incoming()).retractedBy.add(id);
+        // One query per relation, each on its own index: an OR across the three columns would scan the table.
+        for (String relation : List.of("disputesId", "supportsId", "retractsId")) {
+            var query = ClaimEntity.getEntityManager().createQuery("select c.id, c." + relation + " from ClaimEntity c"
+                    + " where c." + relation + " in :ids" + when + " order by c.id", Object[].class).setParameter("ids", ids);
+            if (at != null) {
+                query.setParameter("at", at);
+            }
+            for (Object[] row : query.getResultList()) {
+                Incoming incoming = byTarget.computeIfAbsent((Long) row[1], t -> new Incoming());
+                (relation.equals("disputesId") ? incoming.disputedBy
+                        : relation.equals("supportsId") ? incoming.supportedBy : incoming.retractedBy).add((Long) row[0]);
             }
         }
         return byTarget;

@@ -41,17 +41,27 @@ public class ThreadEvaluation {
     private final RuleEngine ruleEngine;
     private final StatusRecorder statusRecorder;
     private final Clock clock;
+    private final LockedThreads lockedThreads;
 
-    public ThreadEvaluation(RuleEngine ruleEngine, StatusRecorder statusRecorder, Clock clock) {
+    public ThreadEvaluation(RuleEngine ruleEngine, StatusRecorder statusRecorder, Clock clock, LockedThreads lockedThreads) {
         this.ruleEngine = ruleEngine;
         this.statusRecorder = statusRecorder;
         this.clock = clock;
+        this.lockedThreads = lockedThreads;
     }
 
     /** One writer per thread at a time, so every evaluation sees every claim recorded before it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(long threadId) {
-        ClaimEntity.findById(threadId, LockModeType.PESSIMISTIC_WRITE);
+        if (lockedThreads.hold(threadId)) {
+            ClaimEntity.findById(threadId, LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    /** A thread this transaction opened: nobody else sees it before the commit, so it is held already. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void opened(long threadId) {
+        lockedThreads.hold(threadId);
     }
 
     /** Re-evaluates the thread now and records what changed. @return how many claims changed */
@@ -102,10 +112,23 @@ public class ThreadEvaluation {
     /** Locks these threads, in ascending id order. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockAll(Collection<Long> threadIds) {
-        if (!threadIds.isEmpty()) {
-            ClaimEntity.find("id in ?1 order by id", new TreeSet<>(threadIds))
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<Long> toLock = new TreeSet<>(threadIds).stream().filter(id -> !lockedThreads.holds(id)).toList();
+        if (!toLock.isEmpty()) {
+            ClaimEntity.find("id in ?1 order by id", toLock).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+            toLock.forEach(lockedThreads::hold);
         }
+    }
+
+    /**
+     * Re-evaluates threads this transaction holds (see {@link #lockAll}) now, loading them with one
+     * query, and records what changed. @return how many claims changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int reevaluateHeld(Collection<Long> threadIds, String cause) {
+        if (threadIds.stream().anyMatch(id -> !lockedThreads.holds(id))) {
+            throw new IllegalStateException("re-evaluating threads this transaction does not hold: " + threadIds);
+        }
+        return threadIds.isEmpty() ? 0 : evaluateNowAndRecord(ClaimEntity.inThreads(threadIds, clock.instant()), cause);
     }
 
     /**

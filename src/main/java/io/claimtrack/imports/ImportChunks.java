@@ -2,6 +2,7 @@ package io.claimtrack.imports;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -89,10 +90,7 @@ public class ImportChunks {
                 }
             }
         }
-        refs.flush();
-        for (Long thread : touched) {
-            threads.reevaluate(thread, "import #" + jobId);
-        }
+        threads.reevaluateHeld(touched, "import #" + jobId);
         job.linesRead = lines.get(lines.size() - 1).number();
         job.stored += stored;
         job.rejected += rejected;
@@ -134,13 +132,20 @@ public class ImportChunks {
 
     /** The stored claims the chunk's lines point at, by id or by a ref of an earlier chunk. */
     private static List<Long> targets(ImportRefs refs, List<Parsed> parsed) {
+        Set<String> ownRefs = new HashSet<>(); // refs of this chunk's lines: new claims, not in the database yet
+        for (Parsed line : parsed) {
+            JsonNode ref = line.node() == null ? null : line.node().get("ref");
+            if (ref != null && ref.isTextual()) {
+                ownRefs.add(ref.asText().strip());
+            }
+        }
         List<Long> targets = new ArrayList<>();
         for (Parsed line : parsed) {
             for (String relation : RELATIONS) {
                 JsonNode target = line.node() == null ? null : line.node().get(relation);
                 if (target != null && target.canConvertToLong()) {
                     targets.add(target.asLong());
-                } else if (target != null && target.isTextual()) {
+                } else if (target != null && target.isTextual() && !ownRefs.contains(target.asText().strip())) {
                     Long claimId = refs.claimOf(target.asText().strip());
                     if (claimId != null) {
                         targets.add(claimId);
