@@ -43,7 +43,7 @@ final class RunningApp implements AutoCloseable {
             throw new IllegalStateException("package the app first: ./mvnw package -DskipTests");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dclaimtrack.data-dir=" + dataDir, "-Dquarkus.http.port=" + port,
+                "-Dclaimtrack.data-dir=" + dataDir.toAbsolutePath(), "-Dquarkus.http.port=" + port,
                 "-Dclaimtrack.admin.password=" + ADMIN_PASSWORD, "-Dclaimtrack.demo-data.enabled=false",
                 "-Dclaimtrack.rate-limit.writes-per-minute=1000000000", "-jar", jar.toString()));
         Path log = dataDir.resolve("app.log");
