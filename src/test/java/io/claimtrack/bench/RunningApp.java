@@ -42,8 +42,9 @@ final class RunningApp implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("package the app first: ./mvnw package -DskipTests");
         }
+        // The JVM options of the README's run command, then the benchmark's own settings.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dclaimtrack.data-dir=" + dataDir.toAbsolutePath(), "-Dquarkus.http.port=" + port,
+                "-Xmx512m", "-Dclaimtrack.data-dir=" + dataDir.toAbsolutePath(), "-Dquarkus.http.port=" + port,
                 "-Dclaimtrack.admin.password=" + ADMIN_PASSWORD, "-Dclaimtrack.demo-data.enabled=false",
                 "-Dclaimtrack.rate-limit.writes-per-minute=1000000000", "-jar", jar.toString()));
         Path log = dataDir.resolve("app.log");
