@@ -201,6 +201,7 @@ public class ImportChunks {
                 if (claimId == null) {
                     errors.add(new FieldError(relation, "ref \"" + target.asText() + "\" is not the ref of an earlier"
                             + " stored line of this import (a number here is the id of a stored claim)"));
+                    node.remove(relation); // reported; the rest of the line is still checked for its own faults
                 } else {
                     node.put(relation, BigInteger.valueOf(claimId));
                 }

@@ -41,7 +41,7 @@ public class ImportFiles {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
             int n;
-            while ((n = in.read(buffer)) != -1) {
+            while ((n = read(in, buffer)) != -1) {
                 total += n;
                 if (total > maxBytes) {
                     throw new ApiException(413, "The upload is larger than " + maxBytes
@@ -53,6 +53,16 @@ public class ImportFiles {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(upload);
             throw e;
+        }
+    }
+
+    /** A read of the request body that fails is the client's doing (it went away mid-upload), not a server error. */
+    private int read(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new ApiException(400, "The upload could not be read to its end (" + e.getMessage()
+                    + "); at most " + maxBytes + " bytes are taken");
         }
     }
 

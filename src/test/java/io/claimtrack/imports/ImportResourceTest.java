@@ -9,6 +9,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
 import io.claimtrack.user.TestUsers;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -33,6 +40,12 @@ class ImportResourceTest {
 
     @Inject
     MovableClock clock;
+
+    @TestHTTPResource("/api/imports")
+    URI imports;
+
+    @TestHTTPResource("/api/claims")
+    URI claims;
 
     /** Names unique to one test run: the test database is shared by every test class. */
     private String run;
@@ -82,6 +95,7 @@ class ImportResourceTest {
         assertEquals(List.of(6, 7, 8, 9, 10, 11, 12, 13), job.getList("errors.line").stream().distinct().toList());
         assertEquals("text", error(job, 6, "field"));
         assertEquals("supports", error(job, 7, "field"));
+        assertEquals(1, job.getList("errors.findAll { it.line == 7 }").size(), "one fault, reported once: " + job.prettify());
         assertEquals(null, error(job, 8, "field"));
         assertEquals("assertedAt", error(job, 9, "field"));
         assertEquals("retracts", error(job, 10, "field"));
@@ -135,6 +149,54 @@ class ImportResourceTest {
                 .when().post("/api/imports").then().statusCode(415);
         given().when().get("/api/imports/999999").then().statusCode(404)
                 .body("detail", equalTo("No import with id 999999"));
+    }
+
+    @Test
+    void shouldRefuseAnUploadOverTheLimitAndKeepNoJob() throws Exception {
+        long newest = newestImport();
+        byte[] tooLarge = new byte[5_000_001]; // %test.claimtrack.imports.max-bytes is 5,000,000
+        java.util.Arrays.fill(tooLarge, (byte) 'x');
+
+        // With a length, the server may answer 413 and close the connection before the client has sent it all.
+        try {
+            assertEquals(413, send(imports, NDJSON, HttpRequest.BodyPublishers.ofByteArray(tooLarge)).statusCode());
+        } catch (IOException closedWhileSending) {
+            // refused before the body was read: what matters is below
+        }
+        // Chunked, without a length: counted while it is read, refused past the limit.
+        HttpResponse<String> chunked = send(imports, NDJSON,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)));
+        assertEquals(413, chunked.statusCode(), chunked.body());
+
+        assertEquals(newest, newestImport(), "a refused upload leaves no job");
+    }
+
+    @Test
+    void shouldRefuseAChunkedBodyAnywhereButImports() throws Exception {
+        byte[] claim = ("{\"text\": \"said by Chunked " + run + "\", \"claimant\": \"Chunked " + run
+                + "\", \"assertedAt\": \"" + hour1 + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(claims, "application/json",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(claim)));
+        assertEquals(411, response.statusCode(), response.body());
+        given().queryParam("claimant", "Chunked " + run).when().get("/api/claims").then().body("total", equalTo(0));
+    }
+
+    /** HTTP/1.1, where a body of unknown length goes chunked. */
+    private static HttpResponse<String> send(URI uri, String type, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", type).header("Authorization", basicDesk()).POST(body).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long newestImport() {
+        List<Object> ids = given().when().get("/api/imports").then().statusCode(200).extract().jsonPath().getList("id");
+        return ids.isEmpty() ? 0 : ((Number) ids.get(0)).longValue();
+    }
+
+    private static String basicDesk() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((TestUsers.DESK + ":" + TestUsers.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private JsonPath awaitDone(long id) {
