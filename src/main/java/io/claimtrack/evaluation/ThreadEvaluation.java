@@ -101,7 +101,7 @@ public class ThreadEvaluation {
      */
     private int reevaluateTogether(List<Long> threadIds, String cause) {
         lockAll(threadIds);
-        return evaluateNowAndRecord(ClaimEntity.inThreads(threadIds, clock.instant()), cause);
+        return reevaluateHeld(threadIds, cause);
     }
 
     private int evaluateNowAndRecord(List<ClaimEntity> claims, String cause) {

@@ -56,23 +56,25 @@ public class ImportResource {
     public Response start(InputStream body, UriInfo uri) throws IOException {
         Path upload = files.receive(body);
         long bytes = Files.size(upload);
-        ImportJobEntity job = new ImportJobEntity();
+        ImportView job;
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                job.state = ImportState.QUEUED;
-                job.submittedBy = identity.getPrincipal().getName();
-                job.submittedAt = clock.instant();
-                job.bytes = bytes;
-                job.persist();
+            // The job and its file are kept together: if the file cannot be moved, the job is not committed.
+            job = QuarkusTransaction.requiringNew().call(() -> {
+                ImportJobEntity queued = new ImportJobEntity();
+                queued.state = ImportState.QUEUED;
+                queued.submittedBy = identity.getPrincipal().getName();
+                queued.submittedAt = clock.instant();
+                queued.bytes = bytes;
+                queued.persist();
+                files.keep(upload, queued.id);
+                return ImportView.of(queued);
             });
-            files.keep(upload, job.id);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             Files.deleteIfExists(upload);
             throw e;
         }
-        worker.enqueue(job.id);
-        return Response.accepted(QuarkusTransaction.requiringNew().call(() -> ImportView.of(ImportJobEntity.findById(job.id))))
-                .location(uri.getAbsolutePathBuilder().path(job.id.toString()).build()).build();
+        worker.enqueue(job.id());
+        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(String.valueOf(job.id())).build()).build();
     }
 
     @GET

@@ -68,17 +68,15 @@ public class ClaimStatusEntity extends PanacheEntityBase {
     boolean states(Assessment assessment, int rulesetVersion) {
         return status == assessment.status() && rule.equals(assessment.rule())
                 && explanation.equals(assessment.explanation()) && this.rulesetVersion == rulesetVersion
-                && hasFlags(assessment.flags().entrySet().stream()
-                        .map(f -> RaisedFlag.of(f.getKey(), f.getValue().rule(), f.getValue().explanation())).toList());
+                && hasFlags(assessment.flags());
     }
 
-    boolean hasFlags(List<RaisedFlag> raised) {
-        if (flags.size() != raised.size()) {
-            return false;
-        }
-        Map<Flag, RaisedFlag> byFlag = flags.stream().collect(Collectors.toMap(f -> f.flag, Function.identity()));
-        return raised.stream().allMatch(r -> byFlag.containsKey(r.flag) && byFlag.get(r.flag).rule.equals(r.rule)
-                && byFlag.get(r.flag).explanation.equals(r.explanation));
+    /** Whether the stored flags are exactly {@code raised}, reasons included. */
+    boolean hasFlags(Map<Flag, Assessment.FlagReason> raised) {
+        return flags.size() == raised.size() && flags.stream().allMatch(stored -> {
+            Assessment.FlagReason reason = raised.get(stored.flag);
+            return reason != null && reason.rule().equals(stored.rule) && reason.explanation().equals(stored.explanation);
+        });
     }
 
     public SortedSet<Flag> flagSet() {

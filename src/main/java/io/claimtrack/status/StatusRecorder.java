@@ -73,11 +73,10 @@ public class StatusRecorder {
         if (statusChanged) {
             status.since = now;
         }
-        List<RaisedFlag> flags = assessment.flags().entrySet().stream()
-                .map(f -> RaisedFlag.of(f.getKey(), f.getValue().rule(), f.getValue().explanation())).toList();
-        if (!status.hasFlags(flags)) {
+        if (!status.hasFlags(assessment.flags())) {
             status.flags.clear();
-            status.flags.addAll(flags);
+            assessment.flags().forEach((flag, reason) ->
+                    status.flags.add(RaisedFlag.of(flag, reason.rule(), reason.explanation())));
         }
         if (!status.isPersistent()) {
             status.persist();
