@@ -57,12 +57,8 @@ public class ImportChunks {
                 DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** What one committed chunk did. */
-    record Outcome(long stored, long rejected, long threadsEvaluated) {
-    }
-
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Outcome store(long jobId, List<NdjsonReader.Line> lines) {
+    public void store(long jobId, List<NdjsonReader.Line> lines) {
         ImportJobEntity job = ImportJobEntity.findById(jobId);
         long keptErrors = ImportErrorEntity.count("jobId", jobId);
         Set<Long> touched = new TreeSet<>();
@@ -95,7 +91,6 @@ public class ImportChunks {
         job.stored += stored;
         job.rejected += rejected;
         job.threadsEvaluated += touched.size();
-        return new Outcome(stored, rejected, touched.size());
     }
 
     /** Records a line that could not be stored for a reason outside it (its chunk failed as a whole). */
