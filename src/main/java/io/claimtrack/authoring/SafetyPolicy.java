@@ -1,13 +1,10 @@
 package io.claimtrack.authoring;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,100 +26,53 @@ import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.PatternSourceDescr;
+import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 
-import io.claimtrack.facts.Actor;
-import io.claimtrack.facts.ActorKind;
-import io.claimtrack.facts.Claim;
-import io.claimtrack.facts.ClaimStatus;
-import io.claimtrack.facts.CountedDispute;
-import io.claimtrack.facts.CountedSupport;
-import io.claimtrack.facts.Describe;
-import io.claimtrack.facts.Flag;
-import io.claimtrack.facts.FlagRaised;
-import io.claimtrack.facts.Now;
-import io.claimtrack.facts.Status;
-import io.claimtrack.facts.StatusCandidate;
-import io.claimtrack.facts.Verdict;
 import io.claimtrack.rules.RuleProblem;
 
 /**
  * Rules are code, and an analyst is not an administrator. Before a draft is compiled, each file is
- * parsed into Drools' descriptor tree and checked against an allow-list: the fact model may be read,
- * statuses and flags may be derived, and nothing else may be touched. Anything outside the list is
- * rejected with its file, line and construct; nothing here tries to recognise what is dangerous.
+ * parsed into Drools' descriptor tree, and every constraint and consequence inside it into a syntax tree
+ * ({@link SyntaxAllowList}); both are checked against allow-lists: the fact model may be read, statuses and
+ * flags may be derived, and nothing else may be touched. Anything outside the lists, or anything that does
+ * not parse, is rejected with its file, line, column and construct; nothing here tries to recognise what
+ * is dangerous, and nothing here reads text by counting quotes.
  *
  * <p>The vocabulary: imports of {@code io.claimtrack.facts.*} and {@code java.util.List/Collection/Set};
- * patterns over fact-model types; accumulate with built-in functions; {@code from} over a bound fact's
- * collection; rule attributes {@code salience} (a number) and {@code no-loop}; consequences made only of
- * {@code insertLogical(new T(...));} with T one of the derived types, whose arguments use bound
- * variables, fact-model methods, {@link Describe}, literals and {@code drools.getRule().getName()}.
+ * patterns over fact-model types (and accumulate results as List, Collection, Set, Number, Long, Integer,
+ * Double); constraints of Java operators, {@code in}, {@code matches}, {@code contains}, {@code excludes},
+ * {@code memberOf} over bound variables, fact-model properties and methods, enum constants and literals;
+ * {@code not}, {@code exists}, {@code forall}, {@code or}; {@code accumulate} with built-in functions,
+ * {@code collect}, and {@code from} over an expression of the same vocabulary; rule attributes
+ * {@code salience} (a number) and {@code no-loop}; consequences made only of {@code insertLogical(new T(...));}
+ * with T one of the derived types, whose arguments use the same vocabulary, {@link io.claimtrack.facts.Describe}
+ * and {@code drools.getRule().getName()}. Rule and query names are plain words and punctuation.
+ *
+ * <p>The compiled classes are checked once more by {@link io.claimtrack.rules.CompiledClassCheck}, so a
+ * hole here is still caught before anything runs.
  */
 public final class SafetyPolicy {
 
-    static final String FACTS_PACKAGE = "io.claimtrack.facts";
-    static final String RULES_PACKAGE = "io.claimtrack.policy";
-
-    private static final List<Class<?>> FACT_MODEL = List.of(Actor.class, ActorKind.class, Claim.class,
-            ClaimStatus.class, CountedDispute.class, CountedSupport.class, Describe.class, Flag.class,
-            FlagRaised.class, Now.class, Status.class, StatusCandidate.class, Verdict.class);
-    private static final Set<String> DERIVED_TYPES =
-            Set.of("StatusCandidate", "Status", "FlagRaised", "CountedDispute", "CountedSupport");
-    /** What accumulate results are matched as. */
-    private static final Set<String> COLLECTION_TYPES = Set.of("List", "Collection", "Set", "Number", "Long",
-            "Integer", "Double");
-    private static final Set<String> ALLOWED_IMPORTS = Set.of("java.util.List", "java.util.Collection", "java.util.Set");
-    private static final Set<String> ACCUMULATE_FUNCTIONS =
-            Set.of("collectList", "collectSet", "count", "min", "max", "sum", "average");
+    static final String FACTS_PACKAGE = RuleVocabulary.FACTS_PACKAGE;
+    static final String RULES_PACKAGE = RuleVocabulary.RULES_PACKAGE;
     private static final Set<String> RULE_ATTRIBUTES = Set.of("salience", "no-loop");
-    private static final Set<String> KEYWORDS = Set.of("null", "true", "false", "this", "in", "not", "matches",
-            "contains", "memberOf", "soundslike", "str", "excludes", "new");
-    /** Read-only members of what a rule binds from accumulate and of blocs. */
-    private static final Set<String> COLLECTION_MEMBERS = Set.of("size", "isEmpty", "empty", "contains",
-            "intValue", "longValue", "doubleValue");
-
-    private static final Set<String> CLASS_NAMES = new TreeSet<>();
-    private static final Set<String> MEMBERS = new TreeSet<>();
-    private static final Set<String> ENUM_CONSTANTS = new TreeSet<>();
-
-    static {
-        for (Class<?> type : FACT_MODEL) {
-            CLASS_NAMES.add(type.getSimpleName());
-            for (Method method : type.getDeclaredMethods()) {
-                if (Modifier.isPublic(method.getModifiers()) && !method.isSynthetic()) {
-                    MEMBERS.add(method.getName());
-                    String property = property(method.getName());
-                    if (property != null) {
-                        MEMBERS.add(property);
-                    }
-                }
-            }
-            if (type.isEnum()) {
-                for (Object constant : type.getEnumConstants()) {
-                    ENUM_CONSTANTS.add(((Enum<?>) constant).name());
-                }
-            }
-        }
-        // Enums bring valueOf/values/name/ordinal: harmless, but not part of the vocabulary.
-        MEMBERS.removeAll(Set.of("valueOf", "values", "equals", "hashCode", "toString", "compareTo"));
-        MEMBERS.addAll(COLLECTION_MEMBERS);
-    }
-
-    private static final Pattern IDENTIFIER = Pattern.compile("\\$?[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern STATEMENT = Pattern.compile(
-            "insertLogical\\s*\\(\\s*new\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*\\)", Pattern.DOTALL);
-    private static final Pattern FROM_SOURCE = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+    /** Letters, digits, spaces and sentence punctuation: no quotes, backslashes, braces or comment markers. */
+    private static final Pattern RULE_NAME = Pattern.compile("[\\p{L}\\p{N} '.,:;!?()\\-_/%&+=<>#\\[\\]]{1,200}");
     private static final Pattern LINE_AND_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
+
+    private final SyntaxAllowList syntax = new SyntaxAllowList();
 
     /** @return every violation in one file; empty when the file may be compiled */
     public List<RuleProblem> check(String file, String drl) {
         List<RuleProblem> problems = new ArrayList<>();
-        if (Pattern.compile("\\\\u", Pattern.CASE_INSENSITIVE).matcher(drl).find()) {
+        int escape = drl.toLowerCase(Locale.ROOT).indexOf("\\u");
+        if (escape >= 0) {
             // Java reads unicode escapes before anything else, even inside strings: they could hide any code.
-            problems.add(problem(file, lineOf(drl, drl.toLowerCase(Locale.ROOT).indexOf("\\u")), "unicode escape (\\u)",
+            problems.add(problem(file, Position.in(drl, escape), "unicode escape (\\u)",
                     "unicode escapes are not allowed anywhere in a rule file"));
         }
         DrlParser parser = new DrlParser();
@@ -130,7 +80,11 @@ public final class SafetyPolicy {
         try {
             pkg = parser.parse(false, drl);
         } catch (DroolsParserException e) {
-            problems.add(problem(file, e.getLineNumber(), "syntax", e.getMessage()));
+            problems.add(new RuleProblem(file, Math.max(e.getLineNumber(), 0), e.getColumn(),
+                    RuleProblem.Severity.ERROR, e.getMessage()));
+            return problems;
+        } catch (StackOverflowError e) {
+            problems.add(problem(file, Position.UNKNOWN, "nesting", "the file is nested too deeply to read"));
             return problems;
         }
         if (parser.hasErrors() || pkg == null) {
@@ -148,282 +102,177 @@ public final class SafetyPolicy {
 
     private void checkPackage(String file, PackageDescr pkg, List<RuleProblem> problems) {
         if (pkg.getName() == null || !(pkg.getName().equals(RULES_PACKAGE) || pkg.getName().startsWith(RULES_PACKAGE + "."))) {
-            problems.add(problem(file, 1, "package " + pkg.getName(), "rule files belong to package " + RULES_PACKAGE));
+            problems.add(problem(file, Position.at(1), "package " + pkg.getName(), "rule files belong to package " + RULES_PACKAGE));
         }
         for (ImportDescr imported : pkg.getImports()) {
             String target = imported.getTarget();
-            boolean allowed = ALLOWED_IMPORTS.contains(target) || target.equals(FACTS_PACKAGE + ".*")
-                    || (target.startsWith(FACTS_PACKAGE + ".") && CLASS_NAMES.contains(target.substring(FACTS_PACKAGE.length() + 1)));
+            boolean allowed = RuleVocabulary.IMPORTS.contains(target) || target.equals(FACTS_PACKAGE + ".*")
+                    || (target.startsWith(FACTS_PACKAGE + ".")
+                        && RuleVocabulary.CLASS_NAMES.contains(target.substring(FACTS_PACKAGE.length() + 1)));
             if (!allowed) {
-                problems.add(problem(file, imported.getLine(), "import " + target,
+                problems.add(problem(file, Position.of(imported), "import " + target,
                         "only the fact model (" + FACTS_PACKAGE + ".*) and java.util.List/Collection/Set may be imported"));
             }
         }
-        pkg.getFunctionImports().forEach(f -> problems.add(problem(file, f.getLine(), "import function " + f.getTarget(),
+        pkg.getFunctionImports().forEach(f -> problems.add(problem(file, Position.of(f), "import function " + f.getTarget(),
                 "functions are not part of the rule vocabulary")));
-        pkg.getAccumulateImports().forEach(a -> problems.add(problem(file, a.getLine(), "import accumulate",
+        pkg.getAccumulateImports().forEach(a -> problems.add(problem(file, Position.of(a), "import accumulate",
                 "custom accumulate functions are not allowed")));
-        pkg.getGlobals().forEach(g -> problems.add(problem(file, g.getLine(), "global " + g.getIdentifier(),
+        pkg.getGlobals().forEach(g -> problems.add(problem(file, Position.of(g), "global " + g.getIdentifier(),
                 "globals are not allowed: rules may only see facts")));
-        pkg.getFunctions().forEach(f -> problems.add(problem(file, f.getLine(), "function " + f.getName(),
+        pkg.getFunctions().forEach(f -> problems.add(problem(file, Position.of(f), "function " + f.getName(),
                 "functions are not allowed: they are arbitrary Java")));
-        pkg.getTypeDeclarations().forEach(t -> problems.add(problem(file, t.getLine(), "declare " + t.getTypeName(),
+        pkg.getTypeDeclarations().forEach(t -> problems.add(problem(file, Position.of(t), "declare " + t.getTypeName(),
                 "declare is not allowed: the fact model is fixed")));
-        pkg.getEnumDeclarations().forEach(t -> problems.add(problem(file, t.getLine(), "declare enum " + t.getTypeName(),
+        pkg.getEnumDeclarations().forEach(t -> problems.add(problem(file, Position.of(t), "declare enum " + t.getTypeName(),
                 "declare is not allowed: the fact model is fixed")));
-        pkg.getEntryPointDeclarations().forEach(e -> problems.add(problem(file, e.getLine(), "entry point",
+        pkg.getEntryPointDeclarations().forEach(e -> problems.add(problem(file, Position.of(e), "entry point",
                 "entry points are not allowed")));
-        pkg.getWindowDeclarations().forEach(w -> problems.add(problem(file, w.getLine(), "window", "windows are not allowed")));
+        pkg.getWindowDeclarations().forEach(w -> problems.add(problem(file, Position.of(w), "window", "windows are not allowed")));
         for (AttributeDescr attribute : pkg.getAttributes()) {
-            problems.add(problem(file, attribute.getLine(), attribute.getName() + " " + attribute.getValue(),
+            problems.add(problem(file, Position.of(attribute), attribute.getName() + " " + attribute.getValue(),
                     "package attributes are not allowed (the dialect is java)"));
         }
     }
 
     private void checkRule(String file, String drl, RuleDescr rule, List<RuleProblem> problems) {
-        String what = (rule.isQuery() ? "query \"" : "rule \"") + rule.getName() + "\"";
+        String what = (rule.isQuery() ? "query \"" : "rule \"") + abbreviate(rule.getName()) + "\"";
+        if (rule.getName() == null || !RULE_NAME.matcher(rule.getName()).matches()) {
+            problems.add(problem(file, Position.of(rule), what, "a name is 1 to 200 letters, digits, spaces and "
+                    + "punctuation, without quotes, backslashes, braces, '$', '@' or '*'"));
+        }
+        if (!rule.getAnnotations().isEmpty()) {
+            problems.add(problem(file, Position.of(rule), what + ": @" + rule.getAnnotationNames().iterator().next(),
+                    "annotations are not allowed: Drools evaluates their values as code"));
+        }
         for (Map.Entry<String, AttributeDescr> attribute : rule.getAttributes().entrySet()) {
             String name = attribute.getKey();
             String value = attribute.getValue().getValue();
             if (!RULE_ATTRIBUTES.contains(name)) {
-                problems.add(problem(file, attribute.getValue().getLine(), what + ": " + name + " " + value,
+                problems.add(problem(file, Position.of(attribute.getValue()), what + ": " + name + " " + value,
                         "rule attributes other than salience and no-loop are not allowed"
                                 + ("dialect".equals(name) ? " (the dialect is java; mvel is not allowed)" : "")));
             } else if ("salience".equals(name) && !value.strip().matches("-?\\d{1,6}")) {
-                problems.add(problem(file, attribute.getValue().getLine(), what + ": salience " + value,
+                problems.add(problem(file, Position.of(attribute.getValue()), what + ": salience " + value,
                         "salience must be a number"));
             }
         }
-        checkConditions(file, what, rule.getLhs(), problems);
+        if (rule instanceof QueryDescr query && query.getParameters() != null && query.getParameters().length > 0) {
+            problems.add(problem(file, Position.of(rule), what + ": parameters", "queries take no parameters"));
+        }
+        if (!rule.getNamedConsequences().isEmpty()) {
+            problems.add(problem(file, Position.of(rule), what + ": named consequence "
+                    + rule.getNamedConsequences().keySet().iterator().next(), "a rule has one consequence"));
+        }
+        checkConditions(file, drl, what, rule.getLhs(), problems);
         if (rule.isQuery()) {
             return;
         }
         String consequence = rule.getConsequence() == null ? "" : rule.getConsequence().toString();
-        checkConsequence(file, what, consequence, consequenceLine(drl, rule, consequence), problems);
+        Position start = consequenceStart(drl, rule, consequence);
+        syntax.checkConsequence(consequence).ifPresent(v -> problems.add(problem(file, start.plus(v), what + ": "
+                + v.construct(), v.why())));
     }
 
     /**
-     * The line the consequence text starts on. Drools gives the line of "then" and trims the text, so
-     * the text is looked up in the file, from the rule's own line on.
+     * Where the consequence text starts in the file. Drools gives the line of "then" and trims the text,
+     * so the text is looked up in the file, from the rule's own line on.
      */
-    private static int consequenceLine(String drl, RuleDescr rule, String consequence) {
+    private static Position consequenceStart(String drl, RuleDescr rule, String consequence) {
         String text = consequence.strip();
-        if (text.isEmpty()) {
-            return rule.getConsequenceLine();
-        }
-        int ruleStart = 0;
-        for (int line = 1; line < rule.getLine() && ruleStart >= 0; line++) {
-            ruleStart = drl.indexOf('\n', ruleStart) + 1;
-        }
-        int thenAt = drl.indexOf("then", Math.max(ruleStart, 0));
-        int at = drl.indexOf(text.lines().findFirst().orElse(text), Math.max(thenAt, 0));
-        return at < 0 ? rule.getConsequenceLine() : lineOf(drl, at);
+        int ruleStart = rule.getStartCharacter() >= 0 ? rule.getStartCharacter() : 0;
+        int thenAt = drl.indexOf("then", ruleStart);
+        int at = text.isEmpty() ? -1 : drl.indexOf(text.lines().findFirst().orElse(text), Math.max(thenAt, 0));
+        return at < 0 ? Position.at(rule.getConsequenceLine()) : Position.in(drl, at);
     }
 
-    private void checkConditions(String file, String what, BaseDescr descr, List<RuleProblem> problems) {
+    private void checkConditions(String file, String drl, String what, BaseDescr descr, List<RuleProblem> problems) {
         if (descr == null) {
             return;
         }
         if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr
                 || descr instanceof ExistsDescr || descr instanceof ForallDescr) {
             for (BaseDescr child : ((ConditionalElementDescr) descr).getDescrs()) {
-                checkConditions(file, what, child, problems);
+                checkConditions(file, drl, what, child, problems);
             }
         } else if (descr instanceof PatternDescr pattern) {
-            checkPattern(file, what, pattern, problems);
+            checkPattern(file, drl, what, pattern, problems);
         } else if (descr instanceof EvalDescr eval) {
-            problems.add(problem(file, eval.getLine(), what + ": eval", "eval is not allowed: it runs arbitrary code"));
+            problems.add(problem(file, Position.of(eval), what + ": eval", "eval is not allowed: it runs arbitrary code"));
         } else {
-            problems.add(problem(file, descr.getLine(), what + ": " + descr.getClass().getSimpleName()
+            problems.add(problem(file, Position.of(descr), what + ": " + descr.getClass().getSimpleName()
                     .replace("Descr", "").toLowerCase(Locale.ROOT), "this construct is not allowed in conditions"));
         }
     }
 
-    private void checkPattern(String file, String what, PatternDescr pattern, List<RuleProblem> problems) {
+    private void checkPattern(String file, String drl, String what, PatternDescr pattern, List<RuleProblem> problems) {
         String type = pattern.getObjectType();
         String simple = type.startsWith(FACTS_PACKAGE + ".") ? type.substring(FACTS_PACKAGE.length() + 1) : type;
-        if (!CLASS_NAMES.contains(simple) && !COLLECTION_TYPES.contains(simple) && !"Object".equals(simple)) {
-            problems.add(problem(file, pattern.getLine(), what + ": pattern " + type,
+        if (!RuleVocabulary.CLASS_NAMES.contains(simple) && !RuleVocabulary.VALUE_TYPES.contains(simple)) {
+            problems.add(problem(file, Position.of(pattern), what + ": pattern " + type,
                     "patterns may only match fact-model types"));
         }
-        checkConstraints(file, what, (BaseDescr) pattern.getConstraint(), pattern.getLine(), problems);
+        if (!pattern.getAnnotations().isEmpty() || !pattern.getBehaviors().isEmpty() || pattern.isQuery()
+                || pattern.isUnification()) {
+            problems.add(problem(file, Position.of(pattern), what + ": pattern " + type + " with annotations, windows "
+                    + "or query calls", "patterns are a type and constraints"));
+        }
+        checkConstraints(file, drl, what, (BaseDescr) pattern.getConstraint(), Position.of(pattern), problems);
         PatternSourceDescr source = pattern.getSource();
         if (source == null) {
             return;
         }
         if (source instanceof AccumulateDescr accumulate) {
             if (!accumulate.isExternalFunction()) {
-                problems.add(problem(file, accumulate.getLine(), what + ": accumulate with init/action/result code",
-                        "only built-in accumulate functions are allowed: " + ACCUMULATE_FUNCTIONS));
+                problems.add(problem(file, Position.of(accumulate), what + ": accumulate with init/action/result code",
+                        "only built-in accumulate functions are allowed: " + RuleVocabulary.ACCUMULATE_FUNCTIONS));
             }
             for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
-                if (!ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
-                    problems.add(problem(file, accumulate.getLine(), what + ": accumulate function " + function.getFunction(),
-                            "only built-in accumulate functions are allowed: " + ACCUMULATE_FUNCTIONS));
+                if (!RuleVocabulary.ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
+                    problems.add(problem(file, Position.of(accumulate), what + ": accumulate function " + function.getFunction(),
+                            "only built-in accumulate functions are allowed: " + RuleVocabulary.ACCUMULATE_FUNCTIONS));
                 }
                 for (String param : function.getParams()) {
-                    checkExpression(file, what, param, accumulate.getLine(), false, problems);
+                    checkExpression(file, what + ": accumulate", param, Position.of(accumulate), problems);
                 }
             }
-            checkConditions(file, what, accumulate.getInput(), problems);
+            checkConditions(file, drl, what, accumulate.getInput(), problems);
         } else if (source instanceof CollectDescr collect) {
-            checkConditions(file, what, collect.getInputPattern(), problems);
+            checkConditions(file, drl, what, collect.getInputPattern(), problems);
         } else if (source instanceof FromDescr from) {
-            String expression = from.getDataSource() == null ? "" : from.getDataSource().toString().strip();
-            if (!FROM_SOURCE.matcher(expression).matches()) {
-                problems.add(problem(file, from.getLine(), what + ": from " + expression,
-                        "from may only range over a collection of a bound fact, such as $claim.claimant.blocs"));
-            } else {
-                checkExpression(file, what, expression, from.getLine(), false, problems);
-            }
+            String expression = from.getDataSource() == null ? "" : from.getDataSource().toString();
+            checkExpression(file, what + ": from", expression, from.getLine() > 0 ? Position.of(from) : Position.of(pattern),
+                    problems);
         } else {
-            problems.add(problem(file, source.getLine(), what + ": " + source.getClass().getSimpleName()
+            problems.add(problem(file, Position.of(source), what + ": " + source.getClass().getSimpleName()
                     .replace("Descr", "").toLowerCase(Locale.ROOT), "this pattern source is not allowed"));
         }
     }
 
-    private void checkConstraints(String file, String what, BaseDescr constraint, int line, List<RuleProblem> problems) {
+    private void checkConstraints(String file, String drl, String what, BaseDescr constraint, Position pattern,
+                                  List<RuleProblem> problems) {
         if (constraint == null) {
             return;
         }
         if (constraint instanceof ConditionalElementDescr group) {
             for (BaseDescr child : group.getDescrs()) {
-                checkConstraints(file, what, child, line, problems);
+                checkConstraints(file, drl, what, child, pattern, problems);
             }
         } else if (constraint instanceof ExprConstraintDescr expr) {
-            checkExpression(file, what, expr.getExpression(), lineOr(expr.getLine(), line), false, problems);
+            checkExpression(file, what, expr.getExpression(), Position.of(drl, expr, pattern), problems);
         } else if (constraint instanceof BindingDescr binding) {
-            checkExpression(file, what, binding.getExpression(), lineOr(binding.getLine(), line), false, problems);
+            checkExpression(file, what, binding.getExpression(), Position.of(drl, binding, pattern), problems);
         } else {
-            problems.add(problem(file, line, what + ": constraint " + constraint.getText(), "this constraint is not allowed"));
+            problems.add(problem(file, pattern, what + ": constraint " + constraint.getText(), "this constraint is not allowed"));
         }
     }
 
-    private void checkConsequence(String file, String what, String code, int line, List<RuleProblem> problems) {
-        String bare = stripLiteralsAndComments(code);
-        for (String forbidden : List.of("{", "}", "->", "::", "@")) {
-            if (bare.contains(forbidden)) {
-                problems.add(problem(file, line + lineOf(bare, bare.indexOf(forbidden)) - 1, what + ": " + forbidden,
-                        "blocks, lambdas and annotations are not allowed in a consequence"));
-                return;
-            }
-        }
-        if (Pattern.compile("(?<![=!<>])=(?!=)").matcher(bare).find()) {
-            problems.add(problem(file, line, what + ": assignment",
-                    "a consequence may only derive facts: insertLogical(new T(...));"));
+    private void checkExpression(String file, String what, String expression, Position start, List<RuleProblem> problems) {
+        if (expression == null || expression.isBlank()) {
             return;
         }
-        int offset = 0;
-        for (String statement : bare.split(";", -1)) {
-            String trimmed = statement.strip();
-            int statementLine = line + lineOf(bare, offset + statement.indexOf(trimmed.isEmpty() ? "" : trimmed.substring(0, 1))) - 1;
-            offset += statement.length() + 1;
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            Matcher insert = STATEMENT.matcher(trimmed);
-            if (!insert.matches()) {
-                problems.add(problem(file, statementLine, what + ": " + abbreviate(trimmed),
-                        "a consequence may only be insertLogical(new T(...)); with T one of " + new TreeSet<>(DERIVED_TYPES)));
-                continue;
-            }
-            if (!DERIVED_TYPES.contains(insert.group(1))) {
-                problems.add(problem(file, statementLine, what + ": new " + insert.group(1),
-                        "only " + new TreeSet<>(DERIVED_TYPES) + " may be inserted"));
-            }
-            checkExpression(file, what, insert.group(2), statementLine, true, problems);
-        }
-    }
-
-    /**
-     * Every identifier in an expression must be a bound variable, a keyword, a fact-model class, member
-     * or enum constant; in a consequence also {@code drools.getRule().getName()}. A fully qualified name
-     * ({@code java.lang.System}) starts with an identifier outside that list and is rejected.
-     */
-    private void checkExpression(String file, String what, String expression, int line, boolean consequence,
-                                 List<RuleProblem> problems) {
-        if (expression == null) {
-            return;
-        }
-        String bare = stripLiteralsAndComments(expression);
-        if (bare.contains("{") || bare.contains("}") || bare.contains("->") || bare.contains("::")) {
-            problems.add(problem(file, line, what + ": " + abbreviate(expression.strip()),
-                    "blocks and lambdas are not allowed in expressions"));
-            return;
-        }
-        Matcher identifiers = IDENTIFIER.matcher(bare);
-        while (identifiers.find()) {
-            String name = identifiers.group();
-            int start = identifiers.start();
-            if (start > 0 && Character.isDigit(bare.charAt(start - 1))) {
-                continue; // part of a number such as 30L or 1e3
-            }
-            boolean member = precededByDot(bare, start);
-            boolean allowed;
-            if (member) {
-                allowed = MEMBERS.contains(name) || ENUM_CONSTANTS.contains(name);
-            } else if (name.startsWith("$")) {
-                allowed = true;
-            } else if (consequence && "drools".equals(name)) {
-                allowed = bare.startsWith("drools.getRule().getName()", start);
-            } else {
-                allowed = KEYWORDS.contains(name) || CLASS_NAMES.contains(name) || COLLECTION_TYPES.contains(name)
-                        || (!consequence && MEMBERS.contains(name));
-            }
-            if (!allowed) {
-                problems.add(problem(file, line + lineOf(bare, start) - 1, what + ": " + name,
-                        "\"" + name + "\" is outside the rule vocabulary (the fact model, bound variables, "
-                                + "Describe and literals)"));
-                return;
-            }
-        }
-    }
-
-    private static boolean precededByDot(String text, int index) {
-        int i = index - 1;
-        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
-            i--;
-        }
-        return i >= 0 && text.charAt(i) == '.' && (i == 0 || text.charAt(i - 1) != '.');
-    }
-
-    /** Blanks out string and character literals and comments, keeping positions and line breaks. */
-    static String stripLiteralsAndComments(String code) {
-        StringBuilder out = new StringBuilder(code.length());
-        int i = 0;
-        while (i < code.length()) {
-            char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                out.append(c);
-                int j = i + 1;
-                while (j < code.length() && code.charAt(j) != c) {
-                    j += code.charAt(j) == '\\' ? 2 : 1;
-                }
-                for (int k = i + 1; k < Math.min(j, code.length()); k++) {
-                    out.append(code.charAt(k) == '\n' ? '\n' : ' ');
-                }
-                if (j < code.length()) {
-                    out.append(c);
-                }
-                i = j + 1;
-            } else if (code.startsWith("//", i)) {
-                while (i < code.length() && code.charAt(i) != '\n') {
-                    out.append(' ');
-                    i++;
-                }
-            } else if (code.startsWith("/*", i)) {
-                int end = code.indexOf("*/", i + 2);
-                end = end < 0 ? code.length() : end + 2;
-                for (int k = i; k < end; k++) {
-                    out.append(code.charAt(k) == '\n' ? '\n' : ' ');
-                }
-                i = end;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
+        syntax.checkConstraint(expression).ifPresent(v -> problems.add(problem(file, start.plus(v), what + ": "
+                + v.construct(), v.why())));
     }
 
     private static RuleProblem syntax(String file, DroolsError error) {
@@ -438,37 +287,58 @@ public final class SafetyPolicy {
         return new RuleProblem(file, Math.max(line, 0), column, RuleProblem.Severity.ERROR, message);
     }
 
-    private static RuleProblem problem(String file, int line, String construct, String why) {
-        return new RuleProblem(file, Math.max(line, 0), 0, RuleProblem.Severity.ERROR,
+    private static RuleProblem problem(String file, Position at, String construct, String why) {
+        return new RuleProblem(file, at.line, at.column, RuleProblem.Severity.ERROR,
                 "not allowed: " + construct + " — " + why);
     }
 
-    private static int lineOr(int line, int fallback) {
-        return line > 0 ? line : fallback;
-    }
-
-    private static int lineOf(String text, int index) {
-        int line = 1;
-        for (int i = 0; i < Math.max(0, Math.min(index, text.length())); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
     private static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ");
         return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
     }
 
-    private static String property(String method) {
-        if (method.startsWith("get") && method.length() > 3 && Character.isUpperCase(method.charAt(3))) {
-            return Character.toLowerCase(method.charAt(3)) + method.substring(4);
+    /** A place in the rule file: line and column from 1, 0 when unknown. */
+    private record Position(int line, int column) {
+
+        static final Position UNKNOWN = new Position(0, 0);
+
+        static Position in(String text, int offset) {
+            int lineStart = offset == 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+            return new Position(lineAt(text, offset), offset - lineStart + 1);
         }
-        if (method.startsWith("is") && method.length() > 2 && Character.isUpperCase(method.charAt(2))) {
-            return Character.toLowerCase(method.charAt(2)) + method.substring(3);
+
+        static Position at(int line) {
+            return new Position(Math.max(line, 0), 0);
         }
-        return null;
+
+        static Position of(BaseDescr descr) {
+            return new Position(Math.max(descr.getLine(), 0), descr.getColumn() >= 0 && descr.getLine() > 0 ? descr.getColumn() + 1 : 0);
+        }
+
+        /** Where a constraint's text starts: from its offset in the file when Drools kept it. */
+        static Position of(String drl, BaseDescr descr, Position fallback) {
+            if (descr.getStartCharacter() >= 0 && descr.getStartCharacter() < drl.length()) {
+                return Position.in(drl, descr.getStartCharacter());
+            }
+            return descr.getLine() > 0 ? of(descr) : fallback;
+        }
+
+        /** A position inside a parsed piece of code, which starts here. */
+        Position plus(SyntaxAllowList.Violation inside) {
+            if (inside.line() <= 1) { // on the first line, columns count from where the code starts
+                return new Position(line, column == 0 ? 0 : column + inside.column() - 1);
+            }
+            return new Position(line + inside.line() - 1, inside.column());
+        }
+
+        private static int lineAt(String text, int offset) {
+            int line = 1;
+            for (int i = 0; i < Math.min(offset, text.length()); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
     }
 }

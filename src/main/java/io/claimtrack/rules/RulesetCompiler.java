@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -17,7 +18,9 @@ import org.kie.api.runtime.KieContainer;
 
 /**
  * Compiles DRL files into a knowledge base at runtime (classic DRL through the KIE API), so rules can
- * come from {@code rules/} or from an analyst without a rebuild. Plain Java: rule tests use it directly.
+ * come from {@code rules/} or from an analyst without a rebuild. A knowledge base whose compiled code
+ * names anything outside the fact model is refused before any session exists ({@link CompiledClassCheck}).
+ * Plain Java: rule tests use it directly.
  */
 public final class RulesetCompiler {
 
@@ -25,6 +28,17 @@ public final class RulesetCompiler {
     private static final Pattern LINE_AND_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
     private static final String RESOURCES = "src/main/resources/";
     private static final String NULL_PACKAGE = "Parser returned a null Package";
+
+    private final boolean checkClasses;
+
+    public RulesetCompiler() {
+        this(true);
+    }
+
+    /** Only tests switch the class check off, to show what it stops. */
+    RulesetCompiler(boolean checkClasses) {
+        this.checkClasses = checkClasses;
+    }
 
     /**
      * @param files file name to DRL text
@@ -52,7 +66,13 @@ public final class RulesetCompiler {
                 throw new RulesetCompilationException("Ruleset v" + version, errors);
             }
             KieContainer container = kieServices.newKieContainer(releaseId);
-            return new CompiledRuleset(version, container.getKieBase(), container.newKieSessionsPool(2));
+            KieBase kieBase = container.getKieBase();
+            List<RuleProblem> refused = checkClasses ? new CompiledClassCheck().check(kieBase) : List.of();
+            if (!refused.isEmpty()) {
+                container.dispose(); // no session was ever made from it
+                throw new RulesetCompilationException("Ruleset v" + version, refused);
+            }
+            return new CompiledRuleset(version, kieBase, container.newKieSessionsPool(2));
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);
         }
