@@ -23,12 +23,17 @@ import io.claimtrack.facts.Actor;
 import io.claimtrack.facts.Claim;
 import io.claimtrack.facts.Verdict;
 import io.claimtrack.rules.Assessment;
+import io.claimtrack.rules.BoundedRun;
 import io.claimtrack.rules.CompiledRuleset;
 import io.claimtrack.rules.FactSet;
 import io.claimtrack.rules.PolicyEvaluator;
 import io.claimtrack.rules.RuleEvaluationException;
+import io.claimtrack.rules.RunawayRulesException;
 
-/** Runs scenario files against a compiled ruleset. Plain Java: the test suite uses it directly. */
+/**
+ * Runs scenario files against a compiled ruleset, on the drafts' bounded thread ({@link BoundedRun#DRAFTS}).
+ * Plain Java: the test suite uses it directly.
+ */
 public final class ScenarioRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
@@ -83,7 +88,7 @@ public final class ScenarioRunner {
                 verdicts.add(new Verdict(verdicts.size() + 1, id(ids, v.claim()), v.status(),
                         v.analyst() == null ? "analyst" : v.analyst(), v.reason() == null ? "" : v.reason(), now));
             }
-            Map<Long, Assessment> outcome = evaluator.evaluate(ruleset, new FactSet(claims, verdicts, now));
+            Map<Long, Assessment> outcome = evaluator.evaluate(BoundedRun.DRAFTS, ruleset, new FactSet(claims, verdicts, now));
             List<ScenarioResult.Mismatch> failures = new ArrayList<>();
             for (Scenario.Expectation expected : scenario.expect()) {
                 Assessment actual = outcome.get(id(ids, expected.claim()));
@@ -97,6 +102,8 @@ public final class ScenarioRunner {
                 }
             }
             return new ScenarioResult(file, scenario.name(), failures.isEmpty(), failures, null);
+        } catch (RunawayRulesException e) {
+            throw e; // a ruleset that runs away is refused whole, not reported scenario by scenario
         } catch (RuleEvaluationException | IllegalArgumentException e) {
             return new ScenarioResult(file, scenario.name(), false, List.of(), e.getMessage());
         }

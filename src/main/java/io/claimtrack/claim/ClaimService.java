@@ -50,6 +50,10 @@ public class ClaimService {
             throw ApiException.badRequest("assertedAt", "is in the future (" + request.assertedAt() + "; it is now "
                     + now + "): a claim is recorded once it has been made");
         }
+        if (assertedAt(request).isBefore(EARLIEST)) {
+            throw ApiException.badRequest("assertedAt", "is before " + EARLIEST + " (" + request.assertedAt()
+                    + "): claimtrack records statements made since 1900");
+        }
         ClaimEntity target = relation == null ? null : target(relation, request);
         if (relation != null && relation.kind() == Relation.Kind.RETRACTS
                 && !ActorEntity.keyOf(request.claimant()).equals(target.claimant.nameKey)) {
@@ -93,6 +97,9 @@ public class ClaimService {
         }
         return target;
     }
+
+    /** The earliest instant a claim may be asserted at: older dates are typos (or attempts to make time-stepping reads slow). */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
     /** The database keeps microseconds: compare and store at that precision. */
     private static Instant assertedAt(NewClaim request) {

@@ -3,6 +3,7 @@ package io.claimtrack.facts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The instant an evaluation is made as of. Time enters the rules as this fact, so the same rules
@@ -11,9 +12,16 @@ import java.util.Objects;
 public final class Now {
 
     private final Instant at;
+    /** Where a timeline learns which horizons the rules compare instants with; null when nobody asks. */
+    private final Set<Integer> horizons;
 
     public Now(Instant at) {
+        this(at, null);
+    }
+
+    public Now(Instant at, Set<Integer> horizons) {
         this.at = Objects.requireNonNull(at, "at");
+        this.horizons = horizons;
     }
 
     public Instant getAt() {
@@ -22,6 +30,9 @@ public final class Now {
 
     /** Whether {@code instant} lies within the {@code days} days up to now. */
     public boolean isInLastDays(Instant instant, int days) {
+        if (horizons != null) {
+            horizons.add(days);
+        }
         return instant.isAfter(at.minus(Duration.ofDays(days))) && !instant.isAfter(at);
     }
 

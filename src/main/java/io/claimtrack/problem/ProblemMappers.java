@@ -19,6 +19,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.claimtrack.rules.RuleEvaluationException;
+import io.claimtrack.rules.RulesBusyException;
+
 /**
  * Maps every failure to one problem-details body. No stack trace or class name reaches a client:
  * anything unexpected is logged here and answered with a plain 500.
@@ -74,6 +77,17 @@ public class ProblemMappers {
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
         };
         return problem(status, detail, uri, List.of());
+    }
+
+    /** Rules that loop, leave a claim without a status, or run past their bounds: the ruleset is at fault. */
+    @ServerExceptionMapper
+    public Response rulesFailed(RuleEvaluationException e, UriInfo uri) {
+        return problem(422, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response rulesBusy(RulesBusyException e, UriInfo uri) {
+        return Response.fromResponse(problem(503, e.getMessage(), uri, List.of())).header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper

@@ -2,14 +2,17 @@ package io.claimtrack.rules;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -23,7 +26,7 @@ import io.claimtrack.facts.Status;
 
 /**
  * Runs a compiled ruleset over facts and reads its conclusions through the queries {@code "statuses"}
- * and {@code "flags"}. Plain Java, no state kept between calls.
+ * and {@code "flags"}, each run within the bounds of a {@link BoundedRun}. Plain Java, no state kept between calls.
  */
 public final class PolicyEvaluator {
 
@@ -31,78 +34,112 @@ public final class PolicyEvaluator {
     static final int FIRINGS_PER_FACT = 200;
     static final int BASE_FIRINGS = 10_000;
 
+    /** Under the active ruleset's bounds ({@link BoundedRun#LIVE}). */
     public Map<Long, Assessment> evaluate(CompiledRuleset ruleset, FactSet facts) {
-        KieSession session = ruleset.newSession();
-        try {
-            session.insert(new Now(facts.now()));
-            facts.verdicts().forEach(session::insert);
-            facts.claims().forEach(session::insert);
-            fire(session, ruleset, facts.claims().size() + facts.verdicts().size());
-            return conclusions(ruleset, facts.claims(), session);
-        } finally {
-            session.dispose();
-        }
+        return evaluate(BoundedRun.LIVE, ruleset, facts);
+    }
+
+    public Map<Long, Assessment> evaluate(BoundedRun bounds, CompiledRuleset ruleset, FactSet facts) {
+        return bounds.run("Ruleset v" + ruleset.version(), run -> {
+            KieSession session = run.open(ruleset);
+            try {
+                session.insert(new Now(facts.now()));
+                facts.verdicts().forEach(session::insert);
+                facts.claims().forEach(session::insert);
+                fire(session, run, ruleset, facts.claims().size() + facts.verdicts().size());
+                return conclusions(ruleset, facts.claims(), session);
+            } finally {
+                run.close(session);
+            }
+        });
     }
 
     /**
      * How {@code claimId}'s status and flags moved in event time as the claims were asserted one by one
-     * and as days passed, up to {@code until}. Time-driven changes are found at day resolution (00:00 UTC).
+     * and as time passed, up to {@code until}. Time moves a conclusion only where a rule compares an
+     * instant with "now": the rules' {@link Now#isInLastDays} calls say which horizons they use, so the
+     * timeline visits each claim's instant and each claim's instant plus each horizon, and nothing between.
      * Verdicts are not part of it: they are decisions in system time (see the history).
      */
     public List<Transition> timeline(CompiledRuleset ruleset, Collection<Claim> claims, long claimId, Instant until) {
+        return timeline(BoundedRun.LIVE, ruleset, claims, claimId, until);
+    }
+
+    public List<Transition> timeline(BoundedRun bounds, CompiledRuleset ruleset, Collection<Claim> claims, long claimId,
+                                     Instant until) {
         List<Claim> ordered = claims.stream().filter(c -> !c.getAssertedAt().isAfter(until))
                 .sorted(Comparator.comparing(Claim::getAssertedAt).thenComparingLong(Claim::getId)).toList();
-        List<Transition> transitions = new ArrayList<>();
         if (ordered.isEmpty()) {
-            return transitions;
+            return List.of();
         }
-        KieSession session = ruleset.newSession();
-        try {
-            FactHandle now = session.insert(new Now(ordered.get(0).getAssertedAt()));
-            List<Claim> inserted = new ArrayList<>();
-            Instant nextDay = ordered.get(0).getAssertedAt().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
-            Assessment last = null;
-            int next = 0;
-            while (next < ordered.size() || !nextDay.isAfter(until)) {
-                Claim cause = null;
-                Instant at;
-                if (next < ordered.size() && !ordered.get(next).getAssertedAt().isAfter(nextDay)) {
-                    cause = ordered.get(next++);
-                    at = cause.getAssertedAt();
-                    session.update(now, new Now(at));
-                    session.insert(cause);
-                    inserted.add(cause);
-                } else {
-                    at = nextDay;
-                    nextDay = nextDay.plus(Duration.ofDays(1));
-                    if (last == null) {
-                        continue; // the claim is not asserted yet: days passing cannot move it
-                    }
-                    session.update(now, new Now(at));
-                }
-                fire(session, ruleset, inserted.size());
-                if (last == null && (cause == null || cause.getId() != claimId)) {
-                    continue;
-                }
-                Assessment current = conclusions(ruleset, inserted, session).get(claimId);
-                if (last == null || changed(last, current)) {
-                    transitions.add(new Transition(at, cause, current));
-                }
-                last = current;
+        return bounds.run("Ruleset v" + ruleset.version() + " (timeline of claim #" + claimId + ")", run -> {
+            KieSession session = run.open(ruleset);
+            try {
+                return steps(session, run, ruleset, ordered, claimId, until);
+            } finally {
+                run.close(session);
             }
-            return transitions;
-        } finally {
-            session.dispose();
+        });
+    }
+
+    private List<Transition> steps(KieSession session, BoundedRun.Run run, CompiledRuleset ruleset, List<Claim> ordered,
+                                   long claimId, Instant until) {
+        Set<Integer> horizons = ConcurrentHashMap.newKeySet(); // the rules' threads record into it
+        FactHandle now = session.insert(new Now(ordered.get(0).getAssertedAt(), horizons));
+        TreeSet<Instant> timePassing = new TreeSet<>();
+        Set<Integer> scheduled = new HashSet<>();
+        List<Claim> inserted = new ArrayList<>();
+        List<Transition> transitions = new ArrayList<>();
+        Assessment last = null;
+        int next = 0;
+        while (next < ordered.size() || !timePassing.isEmpty()) {
+            Claim cause = null;
+            Instant at;
+            Instant nextClaim = next < ordered.size() ? ordered.get(next).getAssertedAt() : null;
+            if (nextClaim != null && (timePassing.isEmpty() || !nextClaim.isAfter(timePassing.first()))) {
+                cause = ordered.get(next++);
+                at = cause.getAssertedAt();
+                timePassing.remove(at);
+                session.update(now, new Now(at, horizons));
+                session.insert(cause);
+                inserted.add(cause);
+            } else {
+                at = timePassing.pollFirst();
+                session.update(now, new Now(at, horizons));
+            }
+            fire(session, run, ruleset, inserted.size());
+            // Horizons the rules asked about so far: each inserted claim's instant plus each, up to until.
+            for (Integer days : horizons) {
+                boolean fresh = scheduled.add(days);
+                for (Claim claim : fresh ? inserted : cause == null ? List.<Claim>of() : List.of(cause)) {
+                    Instant passing = claim.getAssertedAt().plus(Duration.ofDays(days));
+                    if (passing.isAfter(at) && !passing.isAfter(until)) {
+                        timePassing.add(passing);
+                    }
+                }
+            }
+            if (last == null && (cause == null || cause.getId() != claimId)) {
+                continue; // the claim is not asserted yet
+            }
+            Assessment current = conclusions(ruleset, inserted, session).get(claimId);
+            if (last == null || changed(last, current)) {
+                transitions.add(new Transition(at, cause, current));
+            }
+            last = current;
         }
+        return transitions;
     }
 
     private static boolean changed(Assessment before, Assessment after) {
         return before.status() != after.status() || !before.flags().keySet().equals(after.flags().keySet());
     }
 
-    private static void fire(KieSession session, CompiledRuleset ruleset, int facts) {
+    private static void fire(KieSession session, BoundedRun.Run run, CompiledRuleset ruleset, int facts) {
         long limit = BASE_FIRINGS + (long) FIRINGS_PER_FACT * facts;
         int fired = session.fireAllRules((int) Math.min(limit, Integer.MAX_VALUE));
+        if (run.stopped()) {
+            throw new RunawayRulesException("Ruleset v" + ruleset.version() + " was stopped");
+        }
         if (fired >= limit) {
             throw new RuleEvaluationException("Ruleset v" + ruleset.version() + " was stopped after " + fired
                     + " rule firings for " + facts + " facts: it does not settle");

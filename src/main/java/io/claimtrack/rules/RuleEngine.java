@@ -30,9 +30,12 @@ public class RuleEngine {
         return activeRuleset.get();
     }
 
-    /** Under a given ruleset, e.g. a draft being previewed. */
+    /**
+     * Under a given ruleset, e.g. a draft being previewed: anything but the active ruleset runs on the
+     * drafts' bounded thread, so it cannot take the cores submissions need.
+     */
     public Map<Long, Assessment> evaluate(CompiledRuleset ruleset, FactSet facts) {
-        return evaluator.evaluate(ruleset, facts);
+        return evaluator.evaluate(ruleset == activeRuleset.get() ? BoundedRun.LIVE : BoundedRun.DRAFTS, ruleset, facts);
     }
 
     public List<Transition> timeline(Collection<Claim> claims, long claimId, Instant until) {

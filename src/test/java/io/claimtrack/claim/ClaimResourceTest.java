@@ -282,6 +282,16 @@ class ClaimResourceTest {
         }
 
         @Test
+        void shouldRejectAClaimAssertedBefore1900OrAtAnAbsurdYear() {
+            long before = Api.claimCount();
+            rejected(Api.claim(Api.unique("Ancient"), "Said long ago", "1899-12-31T23:59:59Z"), 400)
+                    .body("errors[0].field", equalTo("assertedAt"), "detail", containsString("1900"));
+            rejected(Api.claim(Api.unique("Ancient"), "Said very long ago", "-1000000-01-01T00:00:00Z"), 400)
+                    .body("errors[0].field", equalTo("assertedAt"));
+            assertEquals(before, Api.claimCount(), "nothing stored");
+        }
+
+        @Test
         void shouldRejectAnUnparsableInstantAndAnUnknownProperty() {
             rejected(Api.claim(Api.unique("When"), "Sometime", "yesterday"), 400)
                     .body("errors[0].field", equalTo("assertedAt"));

@@ -103,7 +103,7 @@ class TimePolicyTest {
         assertEquals(usDispute, timeline.get(1).cause().getId());
         assertEquals(Set.of(Flag.STALE), timeline.get(2).assessment().flags().keySet());
         assertNull(timeline.get(2).cause(), "time passed");
-        assertEquals(Instant.parse("2015-10-31T00:00:00Z"), timeline.get(2).at(),
-                "the first day boundary 30 days after the dispute of 2015-09-30T12:00Z");
+        assertEquals(Instant.parse("2015-10-30T12:00:00Z"), timeline.get(2).at(),
+                "the instant the 30 days after the dispute of 2015-09-30T12:00Z run out");
     }
 }
