@@ -32,6 +32,11 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private static final int MAX_REMEMBERED = 10_000;
 
     private final Map<String, Long> verified = new ConcurrentHashMap<>();
+    /**
+     * An unknown or disabled user's password is checked against this hash all the same, so that the answer
+     * takes as long as for a known user with a wrong password: timing does not tell which usernames exist.
+     */
+    private static final String NOBODY = BcryptUtil.bcryptHash(java.util.UUID.randomUUID().toString());
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -46,6 +51,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             String password = new String(request.getPassword().getPassword());
             UserEntity user = QuarkusTransaction.requiringNew().call(() -> UserEntity.findByUsername(username).orElse(null));
             if (user == null || user.disabled) {
+                BcryptUtil.matches(password, NOBODY);
                 throw new AuthenticationFailedException("unknown or disabled user");
             }
             String digest = digest(username, user.password, password);

@@ -61,4 +61,23 @@ class CsrfTest {
         given().queryParam("q", text).when().get("/api/claims").then().body("total", org.hamcrest.Matchers.equalTo(1),
                 "items[0].recordedBy", org.hamcrest.Matchers.equalTo(TestUsers.DESK));
     }
+
+    @Test
+    void shouldRefuseTheSessionCookieOnTheApi() {
+        Map<String, String> session = given().contentType(ContentType.URLENC).redirects().follow(false)
+                .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        String text = "cookie " + UUID.randomUUID();
+        Map<String, Object> claim = Map.of("text", text, "claimant", "Russia",
+                "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString());
+
+        given().cookies(session).contentType(ContentType.JSON).body(claim)
+                .when().post("/api/claims").then().statusCode(401);
+        given().cookies(session).contentType(ContentType.JSON).body(Map.of("roles", java.util.List.of("ADMIN")))
+                .when().put("/api/users/" + TestUsers.DESK + "/roles").then().statusCode(401);
+        given().queryParam("q", text).when().get("/api/claims").then().body("total", org.hamcrest.Matchers.equalTo(0));
+        given().cookies(session).when().get("/claims/new").then().statusCode(200); // the pages still take it
+        given().auth().preemptive().basic(TestUsers.DESK, TestUsers.PASSWORD).contentType(ContentType.JSON).body(claim)
+                .when().post("/api/claims").then().statusCode(201);
+    }
 }

@@ -1,7 +1,9 @@
 package io.claimtrack.user;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -39,5 +41,15 @@ class ClosedReadsTest {
         given().auth().preemptive().basic("closed-viewer", TestUsers.PASSWORD).when().get("/api/claims").then().statusCode(200);
         given().auth().preemptive().basic("closed-viewer", TestUsers.PASSWORD).when().get("/api/stats").then().statusCode(200);
         given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void shouldCloseThePagesAndTheLiveStreamToo() {
+        for (String page : List.of("/", "/claims", "/claims/1", "/actors", "/actors/1", "/rules", "/events")) {
+            int status = given().redirects().follow(false).when().get(page).then().extract().statusCode();
+            assertTrue(status == 401 || status == 302, page + " answered " + status + " to an anonymous reader");
+        }
+        TestUsers.ensure("closed-viewer", Roles.VIEWER);
+        given().auth().preemptive().basic("closed-viewer", TestUsers.PASSWORD).when().get("/claims").then().statusCode(200);
     }
 }
