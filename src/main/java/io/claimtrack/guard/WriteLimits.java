@@ -21,8 +21,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Guards every write to the API: a body-size limit per endpoint family (413) and a rate limit per
- * signed-in user, or per client address for anonymous callers (429 with Retry-After).
+ * Guards every write, to the API and through the pages' forms: a body-size limit per endpoint family (413)
+ * and a rate limit per signed-in user, or per client address for anonymous callers (429 with Retry-After).
+ * Sign-in attempts have limits of their own ({@code user.SignInThrottle}).
  */
 @ApplicationScoped
 public class WriteLimits {
@@ -50,12 +51,13 @@ public class WriteLimits {
 
     @ServerRequestFilter
     public Uni<Response> guard(ContainerRequestContext request, HttpServerRequest http) {
-        if (!WRITES.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/api/")) {
+        if (!WRITES.contains(request.getMethod())) {
             return Uni.createFrom().nullItem();
         }
         String path = request.getUriInfo().getPath();
         boolean isImport = path.startsWith("/api/imports");
-        long limit = isImport ? importBytes : path.startsWith("/api/rulesets") ? RULESET_BODY : SMALL_BODY;
+        long limit = isImport ? importBytes
+                : path.startsWith("/api/rulesets") || path.startsWith("/rules") ? RULESET_BODY : SMALL_BODY;
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length == null && !isImport && "chunked".equalsIgnoreCase(request.getHeaderString("Transfer-Encoding"))) {
             // Only an import streams; any other body is read whole, so its size must be known up front.
@@ -90,32 +92,5 @@ public class WriteLimits {
         String title = status == 413 ? "Content Too Large" : status == 411 ? "Length Required" : "Too Many Requests";
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail, path, List.of()));
-    }
-
-    /** Refills continuously at {@code perMinute} tokens a minute, holding at most that many. */
-    static final class TokenBucket {
-        private final double capacity;
-        private final double perMilli;
-        private double tokens;
-        private long last = -1;
-
-        TokenBucket(int perMinute) {
-            this.capacity = perMinute;
-            this.perMilli = perMinute / 60_000.0;
-            this.tokens = perMinute;
-        }
-
-        /** @return 0 when a token was taken, else the seconds until one is available */
-        synchronized long take(long nowMillis) {
-            if (last >= 0) {
-                tokens = Math.min(capacity, tokens + (nowMillis - last) * perMilli);
-            }
-            last = nowMillis;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return Math.max(1, (long) Math.ceil((1 - tokens) / perMilli / 1000));
-        }
     }
 }

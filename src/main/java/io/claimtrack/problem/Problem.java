@@ -13,6 +13,11 @@ public record Problem(String type, String title, int status, String detail, Stri
                       List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /**
+     * The attribute of a refused sign-in ({@code AuthenticationFailedException}) that says, in seconds, when
+     * to try again: the answer is then 429 with Retry-After, not 401.
+     */
+    public static final String RETRY_AFTER_ATTRIBUTE = "claimtrack.retry-after-seconds";
 
     public record FieldError(String field, String message) {
     }

@@ -97,6 +97,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        Object retryAfter = e.getAttribute(Problem.RETRY_AFTER_ATTRIBUTE);
+        if (retryAfter != null) {
+            return Response.fromResponse(problem(429, "Too many failed sign-ins for this user or from this address; "
+                    + "try again in " + retryAfter + " s", uri, List.of())).header("Retry-After", retryAfter).build();
+        }
         return challenge(uri);
     }
 

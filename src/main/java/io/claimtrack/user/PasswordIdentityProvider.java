@@ -17,6 +17,7 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,6 +33,11 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     private static final int MAX_REMEMBERED = 10_000;
 
     private final Map<String, Long> verified = new ConcurrentHashMap<>();
+    private final SignInThrottle throttle;
+
+    public PasswordIdentityProvider(SignInThrottle throttle) {
+        this.throttle = throttle;
+    }
     /**
      * An unknown or disabled user's password is checked against this hash all the same, so that the answer
      * takes as long as for a known user with a wrong password: timing does not tell which usernames exist.
@@ -46,12 +52,15 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
+        String address = SignInThrottle.address(HttpSecurityUtils.getRoutingContextAttribute(request));
         return context.runBlocking(() -> {
             String username = request.getUsername();
             String password = new String(request.getPassword().getPassword());
+            throttle.check(username, address);
             UserEntity user = QuarkusTransaction.requiringNew().call(() -> UserEntity.findByUsername(username).orElse(null));
             if (user == null || user.disabled) {
                 BcryptUtil.matches(password, NOBODY);
+                throttle.failed(username, address);
                 throw new AuthenticationFailedException("unknown or disabled user");
             }
             String digest = digest(username, user.password, password);
@@ -59,6 +68,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
             long now = System.currentTimeMillis();
             if (until == null || until < now) {
                 if (!BcryptUtil.matches(password, user.password)) {
+                    throttle.failed(username, address);
                     throw new AuthenticationFailedException("wrong password");
                 }
                 if (verified.size() > MAX_REMEMBERED) {

@@ -154,4 +154,29 @@ class SecurityTest {
         assertEquals(401, given().auth().preemptive().basic(VIEWER, "wrong password").contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "kind", "STATE")).when().post("/api/actors").then().extract().statusCode());
     }
+
+    /** Timing must not tell which usernames exist: an unknown user costs the same bcrypt check as a wrong password. */
+    @Test
+    void shouldTakeAsLongForAnUnknownUserAsForAWrongPassword() {
+        TestUsers.ensure("timed-user", Roles.VIEWER);
+        long[] known = new long[15];
+        long[] unknown = new long[15];
+        for (int i = 0; i < known.length; i++) { // interleaved, so a busy moment of the machine hits both
+            known[i] = failedSignInNanos("timed-user");
+            unknown[i] = failedSignInNanos("no-such-user-" + UUID.randomUUID());
+        }
+        java.util.Arrays.sort(known);
+        java.util.Arrays.sort(unknown);
+        double ratio = (double) unknown[known.length / 2] / known[known.length / 2];
+
+        assertTrue(ratio > 0.33 && ratio < 3, "median unknown/known sign-in time: " + ratio + " (known "
+                + known[known.length / 2] / 1_000_000 + " ms, unknown " + unknown[known.length / 2] / 1_000_000 + " ms)");
+    }
+
+    private static long failedSignInNanos(String username) {
+        long started = System.nanoTime();
+        given().auth().preemptive().basic(username, "not the password " + UUID.randomUUID())
+                .when().get("/api/users").then().statusCode(401);
+        return System.nanoTime() - started;
+    }
 }
