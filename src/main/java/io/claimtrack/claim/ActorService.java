@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import io.claimtrack.facts.ActorKind;
 import io.claimtrack.problem.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @ApplicationScoped
 public class ActorService {
@@ -20,9 +21,22 @@ public class ActorService {
         this.seen = seen;
     }
 
-    @Transactional
+    /**
+     * Registers an actor in a transaction of its own (or the caller's). Of two registrations of one new
+     * name at once, the one that loses the race on the unique name is a 409, like any taken name.
+     */
     public ActorEntity register(NewActor request, String by) {
-        return record(request, by);
+        if (QuarkusTransaction.isActive()) {
+            return record(request, by);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> record(request, by));
+        } catch (RuntimeException e) {
+            if (!ActorNames.takenMeanwhile(e)) {
+                throw e;
+            }
+            throw ApiException.conflict("name", "an actor named \"" + request.name().strip() + "\" already exists");
+        }
     }
 
     /**

@@ -78,6 +78,53 @@ class ConcurrencyTest {
                         "flags", contains(List.of(), List.of(), List.of("WIDELY_CONTESTED")));
     }
 
+    @Test
+    void shouldGiveOneActorWhenEightFirstClaimsNameTheSameNewClaimant() throws Exception {
+        String claimant = "Newcomer " + UUID.randomUUID();
+        String said = clock.instant().minus(Duration.ofHours(1)).toString();
+        int actorsBefore = given().when().get("/api/actors").then().extract().jsonPath().getList("$").size();
+
+        List<Integer> statuses = inParallel(8, i -> given().contentType(ContentType.JSON)
+                .body(Map.of("text", "first word " + i, "claimant", claimant, "assertedAt", said))
+                .when().post("/api/claims").then().extract().statusCode());
+
+        assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201), statuses);
+        List<String> names = given().when().get("/api/actors").then().extract().jsonPath().getList("name");
+        assertEquals(1, names.stream().filter(claimant::equals).count(), "one actor of that name");
+        assertEquals(actorsBefore + 1, names.size());
+    }
+
+    @Test
+    void shouldAnswer409NotAFailureWhenEightRegisterOneNameAtOnce() throws Exception {
+        String name = "Twin " + UUID.randomUUID();
+
+        List<Integer> statuses = inParallel(8, i -> given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "kind", "NGO")).when().post("/api/actors").then().extract().statusCode());
+
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    }
+
+    private static List<Integer> inParallel(int n, java.util.function.IntFunction<Integer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return request.apply(index);
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : results) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+        return statuses;
+    }
+
     private static long post(String path, Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).when().post(path)
                 .then().statusCode(201).extract().jsonPath().getLong("id");
