@@ -105,7 +105,7 @@ public class RulesetResource {
     @Operation(summary = "Which claims would change status or flags if this version were active; changes nothing")
     public Preview preview(@PathParam("version") int version, @QueryParam("page") String page,
                            @QueryParam("size") String size) {
-        return rulesets.preview(version, Page.parameter("page", page, 0, 0, Integer.MAX_VALUE),
+        return rulesets.preview(version, Page.parameter("page", page, 0, 0, Page.MAX_PAGE),
                 Page.parameter("size", size, 50, 1, 500));
     }
 

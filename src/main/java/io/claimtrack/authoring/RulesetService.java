@@ -73,6 +73,11 @@ public class RulesetService {
         RulesetEntity draft = new RulesetEntity();
         draft.files.putAll(merge(base == null ? Map.of() : base.files, request.files(), "files"));
         draft.scenarios.putAll(merge(base == null ? Map.of() : base.scenarios, request.scenarios(), "scenarios"));
+        List<RuleProblem> names = RulesetValidator.names(draft.files);
+        if (!names.isEmpty()) {
+            throw new ApiException(400, "the draft is refused: " + names.get(0).message(),
+                    names.stream().map(p -> new Problem.FieldError("files." + p.file(), p.message())).toList());
+        }
         List<RuleProblem> limits = RulesetValidator.limits(draft.files);
         if (!limits.isEmpty()) {
             throw new ApiException(413, "the draft is refused: " + limits.get(0).message(),

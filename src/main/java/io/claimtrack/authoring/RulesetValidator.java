@@ -52,9 +52,20 @@ public class RulesetValidator {
         return validation;
     }
 
+    /** File names: letters, digits, '.', '_' or '-', ending in .drl (no paths, no control characters). */
+    static List<RuleProblem> names(Map<String, String> files) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (String name : files.keySet()) {
+            if (!FILE_NAME.matcher(name).matches()) {
+                problems.add(error(name, 0, "a file name is letters, digits, '.', '_' or '-', ending in .drl"));
+            }
+        }
+        return problems;
+    }
+
     /** Size limits: a draft over them is rejected before anything else reads it. */
     static List<RuleProblem> limits(Map<String, String> files) {
-        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleProblem> problems = names(files);
         if (files.isEmpty()) {
             problems.add(error("", 0, "a ruleset needs at least one .drl file"));
         }
@@ -63,9 +74,6 @@ public class RulesetValidator {
         }
         long total = 0;
         for (Map.Entry<String, String> file : files.entrySet()) {
-            if (!FILE_NAME.matcher(file.getKey()).matches()) {
-                problems.add(error(file.getKey(), 0, "a file name is letters, digits, '.', '_' or '-', ending in .drl"));
-            }
             int size = file.getValue() == null ? 0 : file.getValue().length();
             if (size > MAX_FILE_CHARS) {
                 problems.add(error(file.getKey(), 0, "file too large: " + size + " characters (at most " + MAX_FILE_CHARS + ")"));

@@ -16,8 +16,16 @@ import io.quarkus.panache.common.Sort;
 public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String topic, String text, Instant asOf,
                           boolean oldest) {
 
+    /** Longer than any name, topic or phrase worth searching for: a filter longer than this is a mistake. */
+    static final int MAX_FILTER_CHARS = 500;
+
     public static ClaimFilter parse(String status, String flag, String claimant, String topic, String text,
                                     Instant asOf) {
+        for (String[] filter : new String[][] {{"claimant", claimant}, {"topic", topic}, {"q", text}}) {
+            if (filter[1] != null && filter[1].length() > MAX_FILTER_CHARS) {
+                throw ApiException.badRequest(filter[0], "must be at most " + MAX_FILTER_CHARS + " characters");
+            }
+        }
         return new ClaimFilter(parseEnum(ClaimStatus.class, "status", status), parseEnum(Flag.class, "flag", flag),
                 blankToNull(claimant), blankToNull(topic), blankToNull(text), asOf, false);
     }

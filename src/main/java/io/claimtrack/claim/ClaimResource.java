@@ -81,7 +81,7 @@ public class ClaimResource {
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q, Instants.parsePast("asOf", asOf, clock));
-        return queries.list(filter, Page.parameter("page", page, 0, 0, Integer.MAX_VALUE),
+        return queries.list(filter, Page.parameter("page", page, 0, 0, Page.MAX_PAGE),
                 Page.parameter("size", size, 20, 1, Page.MAX_SIZE));
     }
 

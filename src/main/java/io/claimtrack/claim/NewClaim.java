@@ -16,13 +16,16 @@ import jakarta.validation.constraints.Size;
 public record NewClaim(
         @NotBlank(message = "must not be blank")
         @Size(max = 10_000, message = "must be at most 10000 characters")
+        @PlainText
         String text,
 
         @NotBlank(message = "must not be blank")
         @Size(max = 200, message = "must be at most 200 characters")
+        @PlainText
         String claimant,
 
         @Size(max = 200, message = "must be at most 200 characters")
+        @PlainText
         String topic,
 
         @NotNull(message = "is required: when the claim was made, e.g. 2015-09-30T12:00:00Z")
@@ -32,6 +35,7 @@ public record NewClaim(
         SourceInput source,
 
         @Size(max = 10_000, message = "must be at most 10000 characters")
+        @PlainText
         String quote,
 
         @Positive(message = "must be a claim id") Long disputes,
@@ -41,12 +45,15 @@ public record NewClaim(
     public record SourceInput(
             @Size(max = 2000, message = "must be at most 2000 characters")
             @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            @PlainText
             String url,
 
             @Size(max = 500, message = "must be at most 500 characters")
+            @PlainText
             String title,
 
             @Size(max = 200, message = "must be at most 200 characters")
+            @PlainText
             String publisher) {
     }
 }

@@ -8,6 +8,8 @@ import io.claimtrack.problem.ApiException;
 public record Page<T>(List<T> items, long total, int page, int size) {
 
     public static final int MAX_SIZE = 100;
+    /** The last page anyone may ask for: page times size stays a valid row offset (far below 2^31). */
+    public static final int MAX_PAGE = 1_000_000;
 
     /** Reads page and size query parameters, naming the one at fault when it is not usable. */
     public static int parameter(String name, String value, int defaultValue, int min, int max) {

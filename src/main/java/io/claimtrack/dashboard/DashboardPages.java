@@ -113,7 +113,7 @@ public class DashboardPages {
         if ("oldest".equals(sort)) {
             filter = filter.oldestFirst();
         }
-        int pageIndex = Page.parameter("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageIndex = Page.parameter("page", page, 0, 0, Page.MAX_PAGE);
         Page<ClaimView> result = queries.list(filter, pageIndex, 20);
         int pages = (int) Math.ceil(result.total() / 20.0);
         return claims.data("user", user()).data("page", result).data("items", result.items())

@@ -63,7 +63,9 @@ final class NdjsonReader implements Closeable {
         if (end > 0 && buffer.charAt(end - 1) == '\r') {
             end--;
         }
-        return new Line(number, buffer.substring(0, end));
+        // Editors on Windows start UTF-8 files with a byte-order mark: it is not part of the first line's JSON.
+        int start = number == 1 && end > 0 && buffer.charAt(0) == '\uFEFF' ? 1 : 0;
+        return new Line(number, buffer.substring(start, end));
     }
 
     @Override

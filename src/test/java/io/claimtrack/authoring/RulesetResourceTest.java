@@ -52,6 +52,16 @@ class RulesetResourceTest {
     }
 
     @Test
+    void shouldAnswer400ForABadFileNameNot413() {
+        for (String name : List.of("../../x.drl", "/etc/x.drl", "nul\u0000.drl", "no-extension")) {
+            given().contentType(ContentType.JSON).body(Map.of("files", Map.of(name, "package io.claimtrack.policy;\n")))
+                    .when().post("/api/rulesets")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("files." + name));
+        }
+    }
+
+    @Test
     void shouldPreviewActivateAndRollBackADraftThatDropsContested() {
         JsonPath active = given().when().get("/api/rulesets/active").then().extract().jsonPath();
         int baseline = active.getInt("version");

@@ -292,6 +292,32 @@ class ClaimResourceTest {
         }
 
         @Test
+        void shouldRejectValuesOfTheWrongJsonTypeInsteadOfConvertingThem() {
+            Map<String, Object> numberAsText = Api.claim(Api.unique("Typed"), "x", DAY_1);
+            numberAsText.put("text", 123);
+            rejected(numberAsText, 400).body("errors[0].field", equalTo("text"));
+            Map<String, Object> fractionalId = Api.claim(Api.unique("Typed"), "x", DAY_1);
+            fractionalId.put("disputes", 1.5);
+            rejected(fractionalId, 400).body("errors[0].field", equalTo("disputes"));
+        }
+
+        @Test
+        void shouldRejectControlCharactersAndLoneSurrogatesInTexts() {
+            rejected(Api.claim(Api.unique("Nul"), "before\u0000after", DAY_1), 400).body("errors[0].field", equalTo("text"));
+            rejected(Api.claim("Lone \uD800 half", "text", DAY_1), 400).body("errors[0].field", equalTo("claimant"));
+            given().contentType(ContentType.JSON).body(Map.of("name", "Lone \uDC00 half", "kind", "NGO"))
+                    .when().post("/api/actors").then().statusCode(400).body("errors[0].field", equalTo("name"));
+        }
+
+        @Test
+        void shouldAnswerAbsurdPagesAndFiltersWithAProblem() {
+            given().when().get("/api/claims?page=2147483647").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+            given().queryParam("q", "x".repeat(10_000)).when().get("/api/claims").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("q"));
+        }
+
+        @Test
         void shouldRejectAnUnparsableInstantAndAnUnknownProperty() {
             rejected(Api.claim(Api.unique("When"), "Sometime", "yesterday"), 400)
                     .body("errors[0].field", equalTo("assertedAt"));
