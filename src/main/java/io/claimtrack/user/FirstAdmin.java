@@ -43,6 +43,11 @@ public class FirstAdmin {
             return;
         }
         String secret = password.filter(p -> !p.isBlank()).orElseGet(FirstAdmin::randomPassword);
+        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PasswordRules.MAX_BYTES) {
+            // bcrypt would read only its beginning: any password sharing it would sign in as the admin.
+            throw new IllegalStateException("claimtrack.admin.password (CLAIMTRACK_ADMIN_PASSWORD) must be at most "
+                    + PasswordRules.MAX_BYTES + " bytes in UTF-8");
+        }
         UserEntity.create(username, secret, Set.of(Roles.ADMIN), clock.instant(), "first start").persist();
         if (password.isPresent()) {
             LOG.infof("First admin \"%s\" created from configuration", username);

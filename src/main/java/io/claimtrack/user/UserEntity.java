@@ -33,6 +33,10 @@ public class UserEntity extends PanacheEntityBase {
     @Column(nullable = false, unique = true)
     public String username;
 
+    /** The username in lower case: unique, so "Ana" and "ana" are one user. */
+    @Column(name = "username_key", nullable = false, unique = true)
+    public String usernameKey;
+
     /** bcrypt, in Modular Crypt Format ($2a$...), never the password itself. */
     @Column(nullable = false)
     public String password;
@@ -52,6 +56,7 @@ public class UserEntity extends PanacheEntityBase {
     public static UserEntity create(String username, String password, Collection<String> roles, Instant now, String by) {
         UserEntity user = new UserEntity();
         user.username = username;
+        user.usernameKey = keyOf(username);
         user.password = BcryptUtil.bcryptHash(password);
         user.roles = String.join(",", new TreeSet<>(roles));
         user.createdAt = now;
@@ -59,8 +64,13 @@ public class UserEntity extends PanacheEntityBase {
         return user;
     }
 
+    /** The user of that name, in any case. */
     public static Optional<UserEntity> findByUsername(String username) {
-        return find("username", username).firstResultOptional();
+        return username == null ? Optional.empty() : find("usernameKey", keyOf(username)).firstResultOptional();
+    }
+
+    static String keyOf(String username) {
+        return username.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Who this user is for a request: name and roles as stored now. */

@@ -21,9 +21,12 @@ public class UserService {
 
     @Transactional
     public UserEntity create(NewUser request, String by) {
-        if (UserEntity.findByUsername(request.username()).isPresent()) {
-            throw ApiException.conflict("username", "user " + request.username() + " already exists");
-        }
+        UserEntity.findByUsername(request.username()).ifPresent(existing -> {
+            throw ApiException.conflict("username", "user " + existing.username + " already exists");
+        });
+        PasswordRules.problem(request.username(), request.password()).ifPresent(problem -> {
+            throw ApiException.badRequest("password", problem);
+        });
         UserEntity user = UserEntity.create(request.username(), request.password(), request.roles(), clock.instant(), by);
         user.persist();
         return user;

@@ -155,6 +155,40 @@ class SecurityTest {
                 .body(Map.of("name", "x", "kind", "STATE")).when().post("/api/actors").then().extract().statusCode());
     }
 
+    @Test
+    void shouldRefusePasswordsBcryptCannotHoldOrAnyoneWouldGuess() {
+        String name = "pw-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String password : List.of("x".repeat(73), "é".repeat(37), "aaaaaaaaaaaaaaaa", "password1234",
+                name + "-secret-1234")) {
+            given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType(ContentType.JSON)
+                    .body(Map.of("username", name, "password", password, "roles", List.of("VIEWER")))
+                    .when().post("/api/users").then().statusCode(400).body("errors[0].field", equalTo("password"));
+        }
+        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).when().get("/api/users")
+                .then().body("username", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(name)));
+        String exactly72 = "Ab1-".repeat(18);
+        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", exactly72, "roles", List.of("VIEWER")))
+                .when().post("/api/users").then().statusCode(201);
+        given().auth().preemptive().basic(name, exactly72.substring(0, 71) + "X").when().get("/api/users")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void shouldTreatUsernamesRegardlessOfCaseAndKeepEveryUserARole() {
+        String name = "Case-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", TestUsers.PASSWORD, "roles", List.of("VIEWER")))
+                .when().post("/api/users").then().statusCode(201);
+
+        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("username", name.toLowerCase(), "password", TestUsers.PASSWORD, "roles", List.of("VIEWER")))
+                .when().post("/api/users").then().statusCode(409);
+        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).contentType(ContentType.JSON)
+                .body(Map.of("roles", List.of())).when().put("/api/users/" + name + "/roles")
+                .then().statusCode(400).body("errors[0].field", equalTo("roles"));
+    }
+
     /** Timing must not tell which usernames exist: an unknown user costs the same bcrypt check as a wrong password. */
     @Test
     void shouldTakeAsLongForAnUnknownUserAsForAWrongPassword() {
