@@ -63,6 +63,31 @@ class CsrfTest {
     }
 
     @Test
+    void shouldRefuseATokenAndCookieTakenFromAnotherSession() {
+        TestUsers.ensure("csrf-other", io.claimtrack.user.Roles.SUBMITTER);
+        Map<String, String> mine = signIn(TestUsers.DESK);
+        Response theirForm = given().cookies(signIn("csrf-other")).when().get("/claims/new").then().statusCode(200)
+                .extract().response();
+        Matcher theirToken = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(theirForm.asString());
+        assertTrue(theirToken.find());
+        String text = "planted " + UUID.randomUUID();
+
+        int planted = given().cookies(mine).cookies(theirForm.getCookies()).contentType(ContentType.URLENC)
+                .formParams("text", text, "claimant", "Russia", "csrf-token", theirToken.group(1),
+                        "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString())
+                .redirects().follow(false).when().post("/claims/new").then().extract().statusCode();
+
+        assertEquals(400, planted, "another session's token and cookie are refused");
+        given().queryParam("q", text).when().get("/api/claims").then().body("total", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    private static Map<String, String> signIn(String user) {
+        return given().contentType(ContentType.URLENC).redirects().follow(false)
+                .formParams("j_username", user, "j_password", TestUsers.PASSWORD)
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+    }
+
+    @Test
     void shouldRefuseTheSessionCookieOnTheApi() {
         Map<String, String> session = given().contentType(ContentType.URLENC).redirects().follow(false)
                 .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
