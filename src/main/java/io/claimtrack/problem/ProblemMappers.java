@@ -1,6 +1,7 @@
 package io.claimtrack.problem;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.claimtrack.rules.RuleEvaluationException;
+import io.claimtrack.store.StoreHealth;
 import io.claimtrack.rules.RulesBusyException;
 
 /**
@@ -29,6 +31,12 @@ import io.claimtrack.rules.RulesBusyException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final StoreHealth store;
+
+    public ProblemMappers(StoreHealth store) {
+        this.store = store;
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -117,6 +125,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        Optional<String> cannotWrite = store.cannotWrite(e);
+        if (cannotWrite.isPresent()) {
+            LOG.errorf("The store cannot write (%s) on %s: %s", cannotWrite.get(), uri.getPath(), e.getMessage());
+            return Response.fromResponse(problem(503, "The store cannot write: " + cannotWrite.get()
+                    + ". Nothing of this request was kept; try again once the operator has made room", uri, List.of()))
+                    .header("Retry-After", "60").build();
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return problem(500, "claimtrack could not complete the request; the error has been logged", uri, List.of());
     }

@@ -22,6 +22,16 @@ final class PasswordRules {
     private PasswordRules() {
     }
 
+    /** "ana", "ana2024!", "!!ana!!": what remains without the username has no letter. */
+    private static boolean isUsernameDressedUp(String password, String username) {
+        int at = password.indexOf(username);
+        if (at < 0) {
+            return false;
+        }
+        String rest = password.substring(0, at) + password.substring(at + username.length());
+        return rest.codePoints().noneMatch(Character::isLetter);
+    }
+
     /** @return why the password is refused, or empty when it may be used */
     static Optional<String> problem(String username, String password) {
         if (password == null || password.length() < MIN_CHARS) {
@@ -35,8 +45,8 @@ final class PasswordRules {
         if (lower.chars().distinct().count() == 1) {
             return Optional.of("must not be one character repeated");
         }
-        if (username != null && !username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
-            return Optional.of("must not contain the username");
+        if (username != null && !username.isBlank() && isUsernameDressedUp(lower, username.toLowerCase(Locale.ROOT))) {
+            return Optional.of("must not be the username with digits or punctuation around it");
         }
         if (COMMON.contains(lower)) {
             return Optional.of("is one of the most common passwords: choose another");

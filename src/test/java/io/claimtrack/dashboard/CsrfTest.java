@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -79,6 +80,34 @@ class CsrfTest {
 
         assertEquals(400, planted, "another session's token and cookie are refused");
         given().queryParam("q", text).when().get("/api/claims").then().body("total", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void shouldRefuseASignInPostedFromAnotherSite() {
+        for (String origin : List.of("https://evil.example", "null")) {
+            given().header("Origin", origin).contentType(ContentType.URLENC).redirects().follow(false)
+                    .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
+                    .when().post("/j_security_check").then().statusCode(403).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        }
+        given().header("Referer", "https://evil.example/login").contentType(ContentType.URLENC).redirects().follow(false)
+                .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
+                .when().post("/j_security_check").then().statusCode(403);
+        String own = RestAssured.baseURI + ":" + RestAssured.port;
+        given().header("Origin", own).contentType(ContentType.URLENC).redirects().follow(false)
+                .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
+                .when().post("/j_security_check").then().statusCode(302);
+    }
+
+    @Test
+    void shouldNeverBuildALocationFromTheHostHeader() {
+        String location = given().header("Host", "evil.example").contentType(ContentType.URLENC).redirects().follow(false)
+                .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
+                .when().post("/j_security_check").then().statusCode(302).extract().header("Location");
+        assertTrue(location.startsWith("/"), location);
+        String created = given().header("Host", "evil.example").auth().preemptive().basic(TestUsers.DESK, TestUsers.PASSWORD)
+                .contentType(ContentType.JSON).body(Map.of("name", "Host " + UUID.randomUUID(), "kind", "NGO"))
+                .when().post("/api/actors").then().statusCode(201).extract().header("Location");
+        assertTrue(created.startsWith("/api/actors/"), created);
     }
 
     private static Map<String, String> signIn(String user) {

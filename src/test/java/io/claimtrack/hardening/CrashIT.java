@@ -36,7 +36,7 @@ class CrashIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "admin:crash-admin-password";
-    private static final String WRITER = "crash:crash-writer-password";
+    private static final String WRITER = "crash:durable-writer-password";
     private static final int CLIENTS = 4;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -48,8 +48,9 @@ class CrashIT {
         Process app = start(data, port);
         Map<Long, String> acknowledged = new ConcurrentHashMap<>();
         try {
-            post(port, "/api/users", ADMIN, Map.of("username", "crash", "password", "crash-writer-password",
-                    "roles", List.of("SUBMITTER")));
+            HttpResponse<String> writer = post(port, "/api/users", ADMIN, Map.of("username", "crash",
+                    "password", "durable-writer-password", "roles", List.of("SUBMITTER")));
+            assertEquals(201, writer.statusCode(), "the writer is created: " + writer.body());
             AtomicBoolean running = new AtomicBoolean(true);
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {

@@ -42,7 +42,7 @@ class LimitsTest {
                 .then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .header("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'"));
     }
 }

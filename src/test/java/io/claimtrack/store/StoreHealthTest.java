@@ -1,0 +1,33 @@
+package io.claimtrack.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** Which failures mean "the store cannot write": told apart by code and message, whatever wraps them. */
+class StoreHealthTest {
+
+    @Test
+    void shouldRecogniseAFullDiskWhateverWrapsIt() {
+        var h2 = new RuntimeException("could not execute statement",
+                new SQLException("No disk space available", "HY000", 90100));
+        var postgres = new IllegalStateException(new SQLException("could not extend file", "53100"));
+        var io = new UncheckedIOException(new IOException("No space left on device"));
+
+        assertEquals(Optional.of("the disk is full"), StoreHealth.reasonOf(h2));
+        assertTrue(StoreHealth.reasonOf(postgres).isPresent());
+        assertEquals(Optional.of("the disk is full"), StoreHealth.reasonOf(io));
+    }
+
+    @Test
+    void shouldLeaveOtherFailuresAlone() {
+        assertEquals(Optional.empty(), StoreHealth.reasonOf(new SQLException("unique constraint", "23505", 23505)));
+        assertEquals(Optional.empty(), StoreHealth.reasonOf(new IllegalArgumentException("bad input")));
+    }
+}
