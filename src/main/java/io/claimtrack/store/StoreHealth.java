@@ -56,23 +56,47 @@ public class StoreHealth {
         return reason;
     }
 
+    /** Looks through causes and suppressed exceptions: a failed commit carries the store's error as suppressed. */
     static Optional<String> reasonOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
-            if (message.contains("no space left on device") || message.contains("disk full")) {
-                return Optional.of("the disk is full");
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (failure != null) {
+            pending.push(failure);
+        }
+        while (!pending.isEmpty()) {
+            Throwable cause = pending.pop();
+            if (!seen.add(cause) || seen.size() > 100) {
+                continue;
             }
-            if (cause instanceof SQLException sql) {
-                for (int code : H2_CANNOT_WRITE) {
-                    if (sql.getErrorCode() == code) {
-                        return Optional.of(code == 90100 ? "the disk is full" : "the database file cannot be written");
-                    }
+            Optional<String> reason = reasonOfOne(cause);
+            if (reason.isPresent()) {
+                return reason;
+            }
+            if (cause.getCause() != null) {
+                pending.push(cause.getCause());
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                pending.push(suppressed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> reasonOfOne(Throwable cause) {
+        String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
+        if (message.contains("no space left on device") || message.contains("disk full")) {
+            return Optional.of("the disk is full");
+        }
+        if (cause instanceof SQLException sql) {
+            for (int code : H2_CANNOT_WRITE) {
+                if (sql.getErrorCode() == code) {
+                    return Optional.of(code == 90100 ? "the disk is full" : "the database file cannot be written");
                 }
-                for (String state : SQL_STATES_CANNOT_WRITE) {
-                    if (state.equals(sql.getSQLState())) {
-                        return Optional.of(state.startsWith("53") ? "the database server is out of disk or memory"
-                                : "the database cannot be written");
-                    }
+            }
+            for (String state : SQL_STATES_CANNOT_WRITE) {
+                if (state.equals(sql.getSQLState())) {
+                    return Optional.of(state.startsWith("53") ? "the database server is out of disk or memory"
+                            : "the database cannot be written");
                 }
             }
         }

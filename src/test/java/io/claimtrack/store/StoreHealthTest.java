@@ -26,6 +26,14 @@ class StoreHealthTest {
     }
 
     @Test
+    void shouldFindTheStoresErrorSuppressedBehindAFailedCommit() {
+        var commit = new IllegalStateException("Could not commit transaction");
+        commit.addSuppressed(new RuntimeException("General error", new IOException("No space left on device")));
+
+        assertEquals(Optional.of("the disk is full"), StoreHealth.reasonOf(new RuntimeException(commit)));
+    }
+
+    @Test
     void shouldLeaveOtherFailuresAlone() {
         assertEquals(Optional.empty(), StoreHealth.reasonOf(new SQLException("unique constraint", "23505", 23505)));
         assertEquals(Optional.empty(), StoreHealth.reasonOf(new IllegalArgumentException("bad input")));
