@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 
 import io.claimtrack.facts.ActorKind;
 import io.claimtrack.problem.ApiException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @ApplicationScoped
 public class ActorService {
@@ -26,17 +25,9 @@ public class ActorService {
      * name at once, the one that loses the race on the unique name is a 409, like any taken name.
      */
     public ActorEntity register(NewActor request, String by) {
-        if (QuarkusTransaction.isActive()) {
-            return record(request, by);
-        }
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> record(request, by));
-        } catch (RuntimeException e) {
-            if (!ActorNames.takenMeanwhile(e)) {
-                throw e;
-            }
+        return ActorNames.inTransaction(() -> record(request, by), () -> {
             throw ApiException.conflict("name", "an actor named \"" + request.name().strip() + "\" already exists");
-        }
+        });
     }
 
     /**

@@ -34,17 +34,8 @@ public class ClaimService {
      * unique name is rolled back whole and simply run again, when the actor is there to be found.
      */
     public ClaimEntity submit(NewClaim request, String by) {
-        if (QuarkusTransaction.isActive()) {
-            return submitInTransaction(request, by);
-        }
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> submitInTransaction(request, by));
-        } catch (RuntimeException e) {
-            if (!ActorNames.takenMeanwhile(e)) {
-                throw e;
-            }
-            return QuarkusTransaction.requiringNew().call(() -> submitInTransaction(request, by));
-        }
+        return ActorNames.inTransaction(() -> submitInTransaction(request, by),
+                () -> QuarkusTransaction.requiringNew().call(() -> submitInTransaction(request, by)));
     }
 
     private ClaimEntity submitInTransaction(NewClaim request, String by) {
