@@ -1,12 +1,9 @@
 package io.claimtrack.claim;
 
 import java.time.Clock;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import io.claimtrack.facts.ActorKind;
 import io.claimtrack.problem.ApiException;
 
 @ApplicationScoped
@@ -45,14 +42,14 @@ public class ActorService {
         return actor;
     }
 
-    /** The claimant of a claim: a known actor, or a new one of kind OTHER in no bloc. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    ActorEntity claimant(String name, String by) {
-        return seen.find(name).orElseGet(() -> {
-            ActorEntity actor = ActorEntity.create(name, ActorKind.OTHER, Set.of(), clock.instant(), by);
-            actor.persist();
-            seen.add(actor);
-            return actor;
-        });
+    /**
+     * The claimant of a claim: a registered actor. An unknown name is the submitter's error, never a new actor
+     * made up on the spot: who an actor is (kind, blocs) decides independence, and a guess would decide it wrongly.
+     * Runs in the caller's transaction and is not itself transactional: a refusal thrown through a transactional
+     * method would mark the caller's transaction for rollback, and an import stores many lines in one.
+     */
+    ActorEntity claimant(String name) {
+        return seen.find(name).orElseThrow(() -> ApiException.unprocessable("claimant", "no actor is named \""
+                + name.strip() + "\": register it first (POST /api/actors with name, kind and blocs)"));
     }
 }

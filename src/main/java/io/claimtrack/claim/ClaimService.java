@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import io.claimtrack.evaluation.ThreadEvaluation;
 import io.claimtrack.problem.ApiException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The one path for a submission: check it against what is stored, persist it, re-evaluate its
@@ -28,17 +28,8 @@ public class ClaimService {
         this.clock = clock;
     }
 
-    /**
-     * Submits in a transaction of its own (or the caller's, when there is one). Two first submissions naming
-     * the same new claimant at once both try to register it; the one that loses the race on the actor's
-     * unique name is rolled back whole and simply run again, when the actor is there to be found.
-     */
+    @Transactional
     public ClaimEntity submit(NewClaim request, String by) {
-        return ActorNames.inTransaction(() -> submitInTransaction(request, by),
-                () -> QuarkusTransaction.requiringNew().call(() -> submitInTransaction(request, by)));
-    }
-
-    private ClaimEntity submitInTransaction(NewClaim request, String by) {
         ClaimEntity claim = record(request, by);
         Relation relation = Relation.of(request);
         threads.reevaluate(claim.threadId,
@@ -69,10 +60,10 @@ public class ClaimService {
             throw ApiException.unprocessable("retracts", "only " + target.claimant.name + ", who made claim #"
                     + target.id + ", can retract it; " + request.claimant().strip() + " can dispute it instead");
         }
+        ActorEntity claimant = actors.claimant(request.claimant());
         if (target != null) {
             threads.lock(target.threadId);
         }
-        ActorEntity claimant = actors.claimant(request.claimant(), by);
 
         ClaimEntity claim = new ClaimEntity();
         claim.text = request.text().strip();

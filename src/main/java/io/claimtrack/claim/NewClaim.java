@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
- * A claim to record. {@code claimant} is an actor's name (an unknown name registers an actor of kind
- * OTHER). At most one of {@code disputes}, {@code supports}, {@code retracts} names an earlier claim.
+ * A claim to record. {@code claimant} is a registered actor's name, any case (an unknown name is a 422).
+ * At most one of {@code disputes}, {@code supports}, {@code retracts} names an earlier claim.
  */
 public record NewClaim(
         @NotBlank(message = "must not be blank")

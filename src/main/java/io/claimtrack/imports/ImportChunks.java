@@ -27,6 +27,7 @@ import io.claimtrack.evaluation.ThreadEvaluation;
 import io.claimtrack.problem.ApiException;
 import io.claimtrack.problem.FieldErrors;
 import io.claimtrack.problem.Problem.FieldError;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Stores a chunk of an import's lines in one transaction: each valid line through the same services
@@ -87,6 +88,11 @@ public class ImportChunks {
             }
         }
         threads.reevaluateHeld(touched, "import #" + jobId);
+        if (QuarkusTransaction.isRollbackOnly()) {
+            // A step refused something through a transactional method and marked this transaction for rollback:
+            // it would end silently, losing the chunk. Fail it loudly instead; the worker then goes line by line.
+            throw new IllegalStateException("the chunk's transaction was marked for rollback");
+        }
         job.linesRead = lines.get(lines.size() - 1).number();
         job.stored += stored;
         job.rejected += rejected;

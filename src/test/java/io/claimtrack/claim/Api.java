@@ -39,7 +39,9 @@ final class Api {
         return claim;
     }
 
+    /** Submits a claim, registering its claimant first when no actor has that name (kind OTHER, no bloc). */
     static long submit(Map<String, Object> claim) {
+        io.claimtrack.TestActors.ensure((String) claim.get("claimant"));
         return given().contentType(ContentType.JSON).body(claim)
                 .when().post("/api/claims")
                 .then().log().ifValidationFails().statusCode(201)

@@ -164,14 +164,18 @@ class ClaimResourceTest {
     }
 
     @Test
-    void shouldRegisterAnUnknownClaimantAsKindOther() {
+    void shouldRefuseAClaimByAnUnregisteredClaimantAndRegisterNobody() {
         String newcomer = Api.unique("Syrian Observatory");
+        long claims = Api.claimCount();
+        int actors = Api.actorCount();
 
-        Api.submit(newcomer, DAY_1);
+        given().contentType(ContentType.JSON).body(Api.claim(newcomer, "Strikes hit no IS position", DAY_1))
+                .when().post("/api/claims")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("claimant"), "detail", containsString("register it first"));
 
-        given().when().get("/api/actors")
-                .then().body("find { it.name == '" + newcomer + "' }.kind", equalTo("OTHER"),
-                        "find { it.name == '" + newcomer + "' }.blocs", empty());
+        assertEquals(claims, Api.claimCount());
+        assertEquals(actors, Api.actorCount(), "no actor was made up");
     }
 
     @Test

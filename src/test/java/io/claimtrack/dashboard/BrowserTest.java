@@ -172,7 +172,8 @@ class BrowserTest {
     @Test
     void shouldRenderScriptInAClaimAsText() {
         long id = given().contentType(ContentType.JSON)
-                .body(Map.of("text", "<script>document.title='pwned'</script> hello", "claimant", "Script " + UUID.randomUUID(),
+                .body(Map.of("text", "<script>document.title='pwned'</script> hello",
+                        "claimant", io.claimtrack.TestActors.ensure("Script " + UUID.randomUUID()),
                         "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString()))
                 .when().post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("id");
 

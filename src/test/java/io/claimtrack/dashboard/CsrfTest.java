@@ -46,7 +46,7 @@ class CsrfTest {
         Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(form.asString());
         assertTrue(token.find(), "the form carries a token");
         String text = "csrf " + UUID.randomUUID();
-        Map<String, String> fields = Map.of("text", text, "claimant", "Csrf Tester",
+        Map<String, String> fields = Map.of("text", text, "claimant", "Russia",
                 "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString());
 
         int forged = given().cookies(session).cookies(form.getCookies()).contentType(ContentType.URLENC)

@@ -51,6 +51,10 @@ class CrashIT {
             HttpResponse<String> writer = post(port, "/api/users", ADMIN, Map.of("username", "crash",
                     "password", "durable-writer-password", "roles", List.of("SUBMITTER")));
             assertEquals(201, writer.statusCode(), "the writer is created: " + writer.body());
+            for (int c = 0; c < CLIENTS; c++) { // claims name registered actors only
+                HttpResponse<String> actor = post(port, "/api/actors", WRITER, Map.of("name", "Client " + c, "kind", "MEDIA"));
+                assertEquals(201, actor.statusCode(), "client " + c + " is registered: " + actor.body());
+            }
             AtomicBoolean running = new AtomicBoolean(true);
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {

@@ -41,7 +41,7 @@ class IdempotencyTest {
     }
 
     private Map<String, Object> claim(String text) {
-        return Map.of("text", text, "claimant", "Idem " + text, "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString());
+        return Map.of("text", text, "claimant", io.claimtrack.TestActors.ensure("Idem " + text), "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString());
     }
 
     private static ExtractableResponse<Response> post(String key, Object body) {

@@ -117,12 +117,14 @@ class ImportResourceTest {
 
     @Test
     void shouldReferToClaimsAcrossChunksAndToStoredClaimsById() {
-        String actor = "Reuters " + run;
+        String actor = io.claimtrack.TestActors.ensure("Reuters " + run);
         long stored = given().contentType("application/json")
                 .body(Map.of("text", "stored before the import", "claimant", actor, "assertedAt", hour1))
                 .when().post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("id");
         StringBuilder ndjson = new StringBuilder();
         // More lines than one chunk (1000 in tests too): refs must hold across chunk commits.
+        ndjson.append(actor("Agency " + run, "MEDIA", "agencies " + run)).append('\n');
+        ndjson.append(actor("Witness " + run, "NGO", "witnesses " + run)).append('\n');
         ndjson.append(claim("root", "Agency " + run, hour1, "")).append('\n');
         for (int i = 0; i < 1200; i++) {
             ndjson.append(claim("r" + i, "Agency " + run, hour2, ", \"supports\": \"" + (i == 0 ? "root" : "r" + (i - 1)) + "\""))
@@ -134,9 +136,30 @@ class ImportResourceTest {
                 .when().post("/api/imports").then().statusCode(202).extract().jsonPath().getLong("id");
 
         JsonPath job = awaitDone(id);
-        assertEquals(1202, job.getLong("stored"));
+        assertEquals(1204, job.getLong("stored"), "2 actors and 1202 claims");
         assertEquals(0, job.getLong("rejected"));
         given().when().get("/api/claims/" + stored).then().statusCode(200).body("status", equalTo("CONTESTED"));
+    }
+
+    @Test
+    void shouldRejectAClaimByAnUnregisteredClaimantAndStoreTheRest() {
+        String known = "Known " + run;
+        String ndjson = String.join("\n",
+                "\uFEFF" + actor(known, "MEDIA", "known " + run),
+                claim("said", known, hour1, ""),
+                claim(null, "Unregistered " + run, hour2, ", \"disputes\": \"said\""),
+                claim(null, known, hour2, ", \"supports\": \"said\""));
+
+        long id = given().contentType(NDJSON).body(bytes(ndjson))
+                .when().post("/api/imports").then().statusCode(202).extract().jsonPath().getLong("id");
+
+        JsonPath job = awaitDone(id);
+        assertEquals(4, job.getLong("linesRead"));
+        assertEquals(3, job.getLong("stored"), "the actor (after a byte-order mark) and two claims");
+        assertEquals(1, job.getLong("rejected"));
+        assertEquals("claimant", error(job, 3, "field"));
+        given().when().get("/api/actors").then().body("name", org.hamcrest.Matchers.not(
+                org.hamcrest.Matchers.hasItem("Unregistered " + run)));
     }
 
     @Test

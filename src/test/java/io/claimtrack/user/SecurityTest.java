@@ -70,7 +70,9 @@ class SecurityTest {
 
     @Test
     void shouldLetOnlyAnalystsGiveVerdictsAndAuthorRulesets() {
-        long claim = as(SUBMITTER).body(Map.of("text", "t", "claimant", "Sec " + UUID.randomUUID(),
+        String claimant = "Sec " + UUID.randomUUID();
+        as(SUBMITTER).body(Map.of("name", claimant, "kind", "OTHER")).when().post("/api/actors").then().statusCode(201);
+        long claim = as(SUBMITTER).body(Map.of("text", "t", "claimant", claimant,
                         "assertedAt", Instant.now().minus(1, ChronoUnit.HOURS).toString()))
                 .when().post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("id");
         Map<String, Object> verdict = Map.of("status", "CONFIRMED", "reason", "checked");
