@@ -143,6 +143,10 @@ public final class BoundedRun {
             result.get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             run.kill();
+            // Halting is honoured between firings: a run that did not stop was inside one propagation, where
+            // firing counts say nothing about which rule is to blame.
+            return new RunawayRulesException(why + " and was stopped inside a single propagation: a rule's conditions"
+                    + " join too many facts (look for patterns with no constraint between them)");
         } catch (ExecutionException | InterruptedException | RuntimeException e) {
             // it ended one way or another: what it says no longer matters
         }
