@@ -65,13 +65,19 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Runs every scenario within one budget for them all: a draft that is slow on each is stopped once. */
     public List<ScenarioResult> runAll(CompiledRuleset ruleset, Map<String, String> files) {
+        BoundedRun bounds = BoundedRun.DRAFTS.sharingOneBudget();
         List<ScenarioResult> results = new ArrayList<>();
-        files.forEach((file, json) -> results.add(run(ruleset, file, json)));
+        files.forEach((file, json) -> results.add(run(bounds, ruleset, file, json)));
         return results;
     }
 
     public ScenarioResult run(CompiledRuleset ruleset, String file, String json) {
+        return run(BoundedRun.DRAFTS, ruleset, file, json);
+    }
+
+    private ScenarioResult run(BoundedRun bounds, CompiledRuleset ruleset, String file, String json) {
         Scenario scenario;
         try {
             scenario = parse(file, json);
@@ -88,7 +94,7 @@ public final class ScenarioRunner {
                 verdicts.add(new Verdict(verdicts.size() + 1, id(ids, v.claim()), v.status(),
                         v.analyst() == null ? "analyst" : v.analyst(), v.reason() == null ? "" : v.reason(), now));
             }
-            Map<Long, Assessment> outcome = evaluator.evaluate(BoundedRun.DRAFTS, ruleset, new FactSet(claims, verdicts, now));
+            Map<Long, Assessment> outcome = evaluator.evaluate(bounds, ruleset, new FactSet(claims, verdicts, now));
             List<ScenarioResult.Mismatch> failures = new ArrayList<>();
             for (Scenario.Expectation expected : scenario.expect()) {
                 Assessment actual = outcome.get(id(ids, expected.claim()));

@@ -55,6 +55,8 @@ public final class BoundedRun {
 
     private final ThreadPoolExecutor executor;
     private final String name;
+    /** When set (not 0), no run of this view ends later than this System.nanoTime(), whatever its budget. */
+    private final long deadlineNanos;
     private volatile Duration budget = DEFAULT_BUDGET;
     private volatile double heapShare = DEFAULT_HEAP_SHARE;
     private volatile long allocationBudget = DEFAULT_ALLOCATION_BUDGET;
@@ -62,6 +64,7 @@ public final class BoundedRun {
     BoundedRun(String name, int threads, int queue) {
         AtomicInteger count = new AtomicInteger();
         this.name = name;
+        this.deadlineNanos = 0;
         this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
                 task -> {
                     Thread thread = new Thread(task, "claimtrack-" + name + "-" + count.incrementAndGet());
@@ -71,8 +74,36 @@ public final class BoundedRun {
         this.executor.allowCoreThreadTimeOut(true);
     }
 
+    private BoundedRun(BoundedRun pool, long deadlineNanos) {
+        this.name = pool.name;
+        this.executor = pool.executor;
+        this.budget = pool.budget;
+        this.heapShare = pool.heapShare;
+        this.allocationBudget = pool.allocationBudget;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /**
+     * The same pool, for several runs that share one budget (a draft's scenarios): none of them ends later
+     * than one budget from now.
+     */
+    public BoundedRun sharingOneBudget() {
+        return new BoundedRun(this, System.nanoTime() + budget.toNanos());
+    }
+
     public Duration budget() {
         return budget;
+    }
+
+    /** For tests of the pool itself. */
+    BoundedRun withBudget(Duration budget) {
+        this.budget = budget;
+        return this;
+    }
+
+    /** For tests of the pool itself. */
+    static void configureAllocation(BoundedRun pool, long allocationBudget) {
+        pool.allocationBudget = allocationBudget;
     }
 
     /** Sets both pools' limits (from configuration, at start). */
@@ -112,13 +143,17 @@ public final class BoundedRun {
                     + " evaluations are already waiting; try again shortly");
         }
         long deadline = System.nanoTime() + budget.toNanos();
+        if (deadlineNanos != 0 && deadlineNanos - deadline < 0) {
+            deadline = deadlineNanos;
+        }
         try {
             while (true) {
                 try {
                     return result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     if (System.nanoTime() > deadline) {
-                        throw stop(run, result, what + " ran past its budget of " + budget.toSeconds() + " s");
+                        throw stop(run, result, what + (deadlineNanos == 0 ? " ran past its budget of "
+                                : " ran past the budget its scenarios share, ") + budget.toMillis() / 1000.0 + " s");
                     }
                     if (run.allocated() > allocationBudget) {
                         throw stop(run, result, what + " allocated more than " + (allocationBudget >> 20) + " MB");
