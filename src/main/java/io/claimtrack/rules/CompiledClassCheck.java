@@ -110,8 +110,9 @@ public final class CompiledClassCheck {
                 && !VALUE_MEMBERS_REFUSED.contains(member.name());
     }
 
+    /** The fact model, and the classes compiled from the ruleset itself (checked on their own). */
     private static boolean own(String type) {
-        return OWN_PACKAGES.stream().anyMatch(type::startsWith) && !type.substring(type.lastIndexOf('/') + 1).isEmpty();
+        return OWN_PACKAGES.stream().anyMatch(type::startsWith);
     }
 
     /** Drools names a rule's classes Rule_&lt;name&gt;&lt;hash&gt;...: enough to tell the analyst where to look. */
