@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.claimtrack.rules.ActivePolicyException;
 import io.claimtrack.rules.RuleEvaluationException;
 import io.claimtrack.store.StoreHealth;
 import io.claimtrack.rules.RulesBusyException;
@@ -91,6 +92,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response rulesFailed(RuleEvaluationException e, UriInfo uri) {
         return problem(422, e.getMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response activePolicyFailed(ActivePolicyException e, UriInfo uri) {
+        LOG.errorf("The active policy could not evaluate on %s: %s", uri.getPath(), e.getMessage());
+        return Response.fromResponse(problem(503, "The active policy could not evaluate this: " + e.getMessage()
+                + ". Nothing of this request was kept; an analyst has to look at the active ruleset", uri, List.of()))
+                .header("Retry-After", "60").build();
     }
 
     @ServerExceptionMapper

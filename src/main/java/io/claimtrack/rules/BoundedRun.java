@@ -50,6 +50,7 @@ public final class BoundedRun {
     /** The active ruleset, on submissions, activations, as-of reads and timelines. */
     public static final BoundedRun LIVE = new BoundedRun("rules-live",
             Math.max(2, Runtime.getRuntime().availableProcessors()), 10_000);
+    private static final ThreadPoolExecutor LIVE_EXECUTOR = LIVE.executor;
     /** Drafts' scenario tests and previews: one at a time, a few waiting. */
     public static final BoundedRun DRAFTS = new BoundedRun("rules-draft", 1, 4);
 
@@ -126,6 +127,15 @@ public final class BoundedRun {
      * @throws RulesBusyException       when this pool's queue is full
      */
     public <T> T run(String what, Function<Run, T> work) {
+        try {
+            return runBounded(what, work);
+        } catch (RuleEvaluationException e) {
+            // Under the active policy a failure is the policy's, not the caller's: said as such (503, not 422).
+            throw this.executor == LIVE_EXECUTOR && !(e instanceof ActivePolicyException) ? new ActivePolicyException(e) : e;
+        }
+    }
+
+    private <T> T runBounded(String what, Function<Run, T> work) {
         Run run = new Run();
         Future<T> result;
         try {
