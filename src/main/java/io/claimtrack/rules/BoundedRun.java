@@ -43,7 +43,7 @@ public final class BoundedRun {
 
     static final Duration DEFAULT_BUDGET = Duration.ofSeconds(10);
     static final double DEFAULT_HEAP_SHARE = 0.75;
-    static final long DEFAULT_ALLOCATION_BUDGET = 256L << 20;
+    static final long DEFAULT_ALLOCATION_BUDGET = 128L << 20;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -297,7 +297,18 @@ public final class BoundedRun {
             }
         }
 
-        /** Bytes the run's thread allocated since the run began (0 before it began). */
+        /**
+         * Starts the allocation count afresh: a run made of many small steps (a timeline) is bounded per step,
+         * where a runaway join would blow through the budget.
+         */
+        public void newStep() {
+            Thread running = thread;
+            if (running != null) {
+                allocatedBefore = THREADS.getThreadAllocatedBytes(running.getId());
+            }
+        }
+
+        /** Bytes the run's thread allocated since the run (or its current step) began (0 before it began). */
         private long allocated() {
             Thread running = thread;
             return running == null ? 0 : THREADS.getThreadAllocatedBytes(running.getId()) - allocatedBefore;

@@ -107,6 +107,7 @@ public final class PolicyEvaluator {
                 at = timePassing.pollFirst();
                 session.update(now, new Now(at, horizons));
             }
+            run.newStep();
             fire(session, run, ruleset, inserted.size());
             // Horizons the rules asked about so far: each inserted claim's instant plus each, up to until.
             for (Integer days : horizons) {
@@ -121,7 +122,10 @@ public final class PolicyEvaluator {
             if (last == null && (cause == null || cause.getId() != claimId)) {
                 continue; // the claim is not asserted yet
             }
-            Assessment current = conclusions(ruleset, inserted, session).get(claimId);
+            // Only this claim's assessment is built at each step: building every claim's would make a long thread's
+            // timeline quadratic in memory as well as in time.
+            Claim target = cause != null && cause.getId() == claimId ? cause : targetOf(inserted, claimId);
+            Assessment current = conclusions(ruleset, List.of(target), session).get(claimId);
             if (last == null || changed(last, current)) {
                 transitions.add(new Transition(at, cause, current));
             }
@@ -144,6 +148,15 @@ public final class PolicyEvaluator {
             throw new RuleEvaluationException("Ruleset v" + ruleset.version() + " was stopped after " + fired
                     + " rule firings for " + facts + " facts: it does not settle");
         }
+    }
+
+    private static Claim targetOf(List<Claim> inserted, long claimId) {
+        for (Claim claim : inserted) {
+            if (claim.getId() == claimId) {
+                return claim;
+            }
+        }
+        throw new IllegalStateException("claim #" + claimId + " is not in its own timeline");
     }
 
     private static Map<Long, Assessment> conclusions(CompiledRuleset ruleset, Collection<Claim> claims,
