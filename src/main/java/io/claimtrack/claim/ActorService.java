@@ -5,6 +5,7 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.claimtrack.problem.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @ApplicationScoped
 public class ActorService {
@@ -22,9 +23,17 @@ public class ActorService {
      * name at once, the one that loses the race on the unique name is a 409, like any taken name.
      */
     public ActorEntity register(NewActor request, String by) {
-        return ActorNames.inTransaction(() -> record(request, by), () -> {
+        if (QuarkusTransaction.isActive()) {
+            return record(request, by);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> record(request, by));
+        } catch (RuntimeException e) {
+            if (!ActorNames.takenMeanwhile(e)) {
+                throw e;
+            }
             throw ApiException.conflict("name", "an actor named \"" + request.name().strip() + "\" already exists");
-        });
+        }
     }
 
     /**
