@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.claimtrack.problem.ApiException;
 import io.claimtrack.rules.ActiveRuleset;
 import io.claimtrack.rules.RulesDirectory;
+import io.claimtrack.refusal.Refusal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -67,7 +67,7 @@ public class DevRulesReload {
                     new Activation(true, "dev mode: rules/ edited"), AUTHOR);
             LOG.infof("rules/ edited: ruleset v%d activated (was v%s), %d claims changed status or flags",
                     result.version(), result.previousVersion(), result.changed());
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             LOG.warnf("rules/ edited, but v%d was not activated: %s %s", draft.version, e.getMessage(), e.errors());
         }
     }

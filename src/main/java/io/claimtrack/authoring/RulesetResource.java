@@ -19,9 +19,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.claimtrack.problem.QueryParameters;
 import io.claimtrack.claim.Page;
-import io.claimtrack.problem.ApiException;
 import io.claimtrack.user.Roles;
+import io.claimtrack.refusal.NotFound;
+import io.claimtrack.refusal.InvalidInput;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.panache.common.Sort;
 
@@ -64,7 +66,7 @@ public class RulesetResource {
     @Path("/active")
     public RulesetView active() {
         return RulesetEntity.active().map(RulesetView::full)
-                .orElseThrow(() -> new ApiException(404, "No ruleset is active"));
+                .orElseThrow(() -> new NotFound("No ruleset is active"));
     }
 
     @GET
@@ -105,8 +107,8 @@ public class RulesetResource {
     @Operation(summary = "Which claims would change status or flags if this version were active; changes nothing")
     public Preview preview(@PathParam("version") int version, @QueryParam("page") String page,
                            @QueryParam("size") String size) {
-        return rulesets.preview(version, Page.parameter("page", page, 0, 0, Page.MAX_PAGE),
-                Page.parameter("size", size, 50, 1, 500));
+        return rulesets.preview(version, QueryParameters.integer("page", page, 0, 0, Page.MAX_PAGE),
+                QueryParameters.integer("size", size, 50, 1, 500));
     }
 
     @POST
@@ -124,9 +126,7 @@ public class RulesetResource {
     @Path("/{version}/diff")
     @Operation(summary = "Per-file unified diff of this version against another")
     public List<FileDiff> diff(@PathParam("version") int version, @QueryParam("against") String against) {
-        if (against == null || against.isBlank()) {
-            throw ApiException.badRequest("against", "is required: the version to compare with");
-        }
-        return rulesets.diff(version, Page.parameter("against", against, 0, 1, Integer.MAX_VALUE));
+        return rulesets.diff(version, QueryParameters.requiredInteger("against", against, 1, Integer.MAX_VALUE,
+                "the version to compare with"));
     }
 }

@@ -24,13 +24,18 @@ import com.github.difflib.UnifiedDiffUtils;
 
 import io.claimtrack.evaluation.ThreadEvaluation;
 import io.claimtrack.facts.Flag;
-import io.claimtrack.problem.ApiException;
 import io.claimtrack.problem.Problem;
 import io.claimtrack.rules.ActiveRuleset;
 import io.claimtrack.rules.Assessment;
 import io.claimtrack.rules.CompiledRuleset;
 import io.claimtrack.rules.RuleProblem;
 import io.claimtrack.status.ClaimStatusEntity;
+import io.claimtrack.refusal.NotFound;
+import io.claimtrack.refusal.InvalidInput;
+import io.claimtrack.refusal.Contradiction;
+import io.claimtrack.refusal.Conflict;
+import io.claimtrack.refusal.TooLarge;
+import io.claimtrack.refusal.FieldError;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -65,32 +70,32 @@ public class RulesetService {
         if (request.basedOn() != null) {
             base = RulesetEntity.findById(request.basedOn());
             if (base == null) {
-                throw ApiException.unprocessable("basedOn", "ruleset v" + request.basedOn() + " does not exist");
+                throw new Contradiction("basedOn", "ruleset v" + request.basedOn() + " does not exist");
             }
         } else if (request.files() == null || request.files().isEmpty()) {
-            throw ApiException.badRequest("files", "give the draft's files, or basedOn and the files that change");
+            throw new InvalidInput("files", "give the draft's files, or basedOn and the files that change");
         }
         RulesetEntity draft = new RulesetEntity();
         draft.files.putAll(merge(base == null ? Map.of() : base.files, request.files(), "files"));
         draft.scenarios.putAll(merge(base == null ? Map.of() : base.scenarios, request.scenarios(), "scenarios"));
         List<RuleProblem> names = RulesetValidator.names(draft.files);
         if (!names.isEmpty()) {
-            throw new ApiException(400, "the draft is refused: " + names.get(0).message(),
-                    names.stream().map(p -> new Problem.FieldError("files." + p.file(), p.message())).toList());
+            throw new InvalidInput("the draft is refused: " + names.get(0).message(),
+                    names.stream().map(p -> new FieldError("files." + p.file(), p.message())).toList());
         }
         List<RuleProblem> limits = RulesetValidator.limits(draft.files);
         if (!limits.isEmpty()) {
-            throw new ApiException(413, "the draft is refused: " + limits.get(0).message(),
-                    limits.stream().map(p -> new Problem.FieldError("files" + (p.file().isEmpty() ? "" : "." + p.file()), p.message())).toList());
+            throw new TooLarge("the draft is refused: " + limits.get(0).message(),
+                    limits.stream().map(p -> new FieldError("files" + (p.file().isEmpty() ? "" : "." + p.file()), p.message())).toList());
         }
         for (Map.Entry<String, String> scenario : draft.scenarios.entrySet()) {
             if (!scenario.getKey().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.json")) {
-                throw ApiException.badRequest("scenarios." + scenario.getKey(), "a scenario file name ends in .json");
+                throw new InvalidInput("scenarios." + scenario.getKey(), "a scenario file name ends in .json");
             }
             try {
                 ScenarioRunner.parse(scenario.getKey(), scenario.getValue());
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("scenarios." + scenario.getKey(), e.getMessage());
+                throw new InvalidInput("scenarios." + scenario.getKey(), e.getMessage());
             }
         }
         draft.version = RulesetEntity.nextVersion();
@@ -128,7 +133,7 @@ public class RulesetService {
         List<Preview.Change> changes = new ArrayList<>();
         Map<String, Integer> transitions = new TreeMap<>();
         int[] evaluated = {0};
-        threads.evaluateAllWith(compiled, proposed -> {
+        threads.previewInBatches(compiled, proposed -> {
             evaluated[0] += proposed.size();
             Map<Long, ClaimStatusEntity> current = ClaimStatusEntity.forClaims(proposed.keySet());
             for (Assessment next : proposed.values()) {
@@ -162,25 +167,25 @@ public class RulesetService {
         long started = System.nanoTime();
         RulesetEntity ruleset = QuarkusTransaction.requiringNew().call(() -> existing(version));
         if (ruleset.state == RulesetState.ACTIVE) {
-            throw ApiException.conflict("version", "ruleset v" + version + " is already active");
+            throw new Conflict("version", "ruleset v" + version + " is already active");
         }
         CompiledRuleset compiled = compiled(ruleset);
         TestRun tests = QuarkusTransaction.requiringNew().call(() -> run(ruleset, compiled));
         List<ScenarioResult> broken = tests.results().stream().filter(r -> r.error() != null).toList();
         if (!broken.isEmpty()) {
             // A ruleset that cannot evaluate (a loop, a claim left without status) is never activated, forced or not.
-            throw new ApiException(ApiException.UNPROCESSABLE, "ruleset v" + version + " fails to evaluate "
+            throw new Contradiction("ruleset v" + version + " fails to evaluate "
                     + broken.size() + " scenarios: " + broken.get(0).error(),
-                    broken.stream().map(r -> new Problem.FieldError("scenarios." + r.file(), r.error())).toList());
+                    broken.stream().map(r -> new FieldError("scenarios." + r.file(), r.error())).toList());
         }
         if (!tests.passed() && !request.force()) {
-            throw new ApiException(409, tests.failed() + " of " + tests.total() + " scenarios fail under v" + version
+            throw new Conflict(tests.failed() + " of " + tests.total() + " scenarios fail under v" + version
                     + "; fix them, or activate with force and a reason",
                     tests.results().stream().filter(r -> !r.passed())
-                            .map(r -> new Problem.FieldError("scenarios." + r.file(), r.describe())).toList());
+                            .map(r -> new FieldError("scenarios." + r.file(), r.describe())).toList());
         }
         if (request.force() && (request.reason() == null || request.reason().isBlank())) {
-            throw ApiException.badRequest("reason", "a forced activation needs a reason");
+            throw new InvalidInput("reason", "a forced activation needs a reason");
         }
         Instant now = clock.instant();
         Integer previous = QuarkusTransaction.requiringNew().call(() -> {
@@ -205,7 +210,7 @@ public class RulesetService {
         String cause = rollback ? "ruleset v" + version + " activated (rollback from v" + previous + ")"
                 : "ruleset v" + version + " activated";
         long activated = System.nanoTime();
-        int changed = threads.reevaluateAll(cause);
+        int changed = threads.reevaluateAllInBatches(cause);
         long reevaluated = System.nanoTime();
         LOG.infof("Ruleset v%d active in %d ms; every thread re-evaluated in %d ms, %d claims changed", version,
                 (activated - started) / 1_000_000, (reevaluated - activated) / 1_000_000, changed);
@@ -236,7 +241,7 @@ public class RulesetService {
     static RulesetEntity existing(int version) {
         RulesetEntity ruleset = RulesetEntity.findById(version);
         if (ruleset == null) {
-            throw ApiException.notFound("ruleset version", version);
+            throw NotFound.of("ruleset version", version);
         }
         return ruleset;
     }
@@ -245,9 +250,9 @@ public class RulesetService {
     private CompiledRuleset compiled(RulesetEntity ruleset) {
         Validation validation = validator.validate(ruleset.version, ruleset.files);
         if (!validation.valid()) {
-            throw new ApiException(ApiException.UNPROCESSABLE, "ruleset v" + ruleset.version + " is not valid: "
+            throw new Contradiction("ruleset v" + ruleset.version + " is not valid: "
                     + validation.problems().size() + " problems (see /validate)",
-                    validation.problems().stream().map(p -> new Problem.FieldError(
+                    validation.problems().stream().map(p -> new FieldError(
                             p.file() + ":" + p.line() + ":" + p.column(), p.message())).toList());
         }
         return validation.compiled();
@@ -266,7 +271,7 @@ public class RulesetService {
         if (changes != null) {
             changes.forEach((name, content) -> {
                 if (name == null || name.isBlank()) {
-                    throw ApiException.badRequest(field, "a file name must not be blank");
+                    throw new InvalidInput(field, "a file name must not be blank");
                 }
                 if (content == null) {
                     merged.remove(name);

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.claimtrack.idempotency.IdempotentRequests;
-import io.claimtrack.problem.ApiException;
 import io.claimtrack.user.Roles;
+import io.claimtrack.refusal.NotFound;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/actors")
@@ -65,7 +65,7 @@ public class ActorResource {
     public ActorView get(@PathParam("id") long id) {
         ActorEntity actor = ActorEntity.findById(id);
         if (actor == null) {
-            throw ApiException.notFound("actor", id);
+            throw NotFound.of("actor", id);
         }
         return ActorView.of(actor);
     }

@@ -4,8 +4,11 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.claimtrack.problem.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import io.claimtrack.refusal.Refusal;
+import io.claimtrack.refusal.Contradiction;
+import io.claimtrack.refusal.Conflict;
 
 @ApplicationScoped
 public class ActorService {
@@ -32,17 +35,17 @@ public class ActorService {
             if (!ActorNames.takenMeanwhile(e)) {
                 throw e;
             }
-            throw ApiException.conflict("name", "an actor named \"" + request.name().strip() + "\" already exists");
+            throw new Conflict("name", "an actor named \"" + request.name().strip() + "\" already exists");
         }
     }
 
     /**
-     * Registers an actor in the caller's transaction. A taken name is refused (an {@link ApiException})
+     * Registers an actor in the caller's transaction. A taken name is refused (an {@link Refusal})
      * before anything is written, so the caller's transaction stays usable.
      */
     public ActorEntity record(NewActor request, String by) {
         seen.find(request.name()).ifPresent(existing -> {
-            throw ApiException.conflict("name", "an actor named \"" + existing.name + "\" already exists (id "
+            throw new Conflict("name", "an actor named \"" + existing.name + "\" already exists (id "
                     + existing.id + ")");
         });
         ActorEntity actor = ActorEntity.create(request.name(), request.kind(), request.blocsOrEmpty(), clock.instant(), by);
@@ -58,7 +61,7 @@ public class ActorService {
      * method would mark the caller's transaction for rollback, and an import stores many lines in one.
      */
     ActorEntity claimant(String name) {
-        return seen.find(name).orElseThrow(() -> ApiException.unprocessable("claimant", "no actor is named \""
+        return seen.find(name).orElseThrow(() -> new Contradiction("claimant", "no actor is named \""
                 + name.strip() + "\": register it first (POST /api/actors with name, kind and blocs)"));
     }
 }

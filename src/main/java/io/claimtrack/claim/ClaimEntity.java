@@ -12,12 +12,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.claimtrack.facts.Claim;
-import io.claimtrack.problem.ApiException;
+import io.claimtrack.refusal.NotFound;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -71,7 +72,7 @@ public class ClaimEntity extends PanacheEntityBase {
     public static ClaimEntity existing(long id) {
         ClaimEntity claim = findById(id);
         if (claim == null) {
-            throw ApiException.notFound("claim", id);
+            throw NotFound.of("claim", id);
         }
         return claim;
     }
@@ -100,10 +101,35 @@ public class ClaimEntity extends PanacheEntityBase {
                 .setParameter(1, claimIds).getResultList();
     }
 
-    /** The id of every dispute thread. */
+    /** The id of every dispute thread, ascending. */
     public static List<Long> threadIds() {
         return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c order by c.threadId", Long.class)
                 .getResultList();
+    }
+
+    /** The threads with a claim asserted at or before {@code asOf}. */
+    public static List<Long> threadsAssertedBy(Instant asOf) {
+        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where c.assertedAt <= ?1", Long.class)
+                .setParameter(1, asOf).getResultList();
+    }
+
+    /** The threads with a claim asserted at or after {@code from}. */
+    public static List<Long> threadsAssertedSince(Instant from) {
+        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where c.assertedAt >= ?1", Long.class)
+                .setParameter(1, from).getResultList();
+    }
+
+    /** The threads with a claim that has no status under this ruleset version. */
+    public static List<Long> threadsNotEvaluatedUnder(int rulesetVersion) {
+        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where not exists"
+                        + " (select 1 from ClaimStatusEntity s where s.claimId = c.id and s.rulesetVersion = :version)"
+                        + " order by c.threadId", Long.class)
+                .setParameter("version", rulesetVersion).getResultList();
+    }
+
+    /** Row-locks the threads' root claims until the transaction ends, in the order given. */
+    public static void lockThreads(List<Long> threadIds) {
+        find("id in ?1 order by id", threadIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Claim toFact() {

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
-import io.claimtrack.problem.ApiException;
 import io.claimtrack.status.Standing;
+import io.claimtrack.refusal.InvalidInput;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
@@ -23,11 +23,11 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
                                     Instant asOf) {
         for (String[] filter : new String[][] {{"claimant", claimant}, {"topic", topic}, {"q", text}}) {
             if (filter[1] != null && filter[1].length() > MAX_FILTER_CHARS) {
-                throw ApiException.badRequest(filter[0], "must be at most " + MAX_FILTER_CHARS + " characters");
+                throw new InvalidInput(filter[0], "must be at most " + MAX_FILTER_CHARS + " characters");
             }
         }
         return new ClaimFilter(parseEnum(ClaimStatus.class, "status", status), parseEnum(Flag.class, "flag", flag),
-                blankToNull(claimant), blankToNull(topic), blankToNull(text), asOf, false);
+                ClaimService.blankToNull(claimant), ClaimService.blankToNull(topic), ClaimService.blankToNull(text), asOf, false);
     }
 
     /** The same filter, oldest first. */
@@ -83,12 +83,9 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
         try {
             return Enum.valueOf(type, value.strip().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(field, "unknown " + field + " \"" + value + "\": one of "
+            throw new InvalidInput(field, "unknown " + field + " \"" + value + "\": one of "
                     + Arrays.toString(type.getEnumConstants()));
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

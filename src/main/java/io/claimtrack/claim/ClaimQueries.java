@@ -9,10 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.claimtrack.evaluation.ThreadEvaluation;
-import io.claimtrack.problem.ApiException;
 import io.claimtrack.rules.Evaluation;
 import io.claimtrack.status.Standing;
 import io.claimtrack.status.Stats;
+import io.claimtrack.refusal.NotFound;
+import io.claimtrack.refusal.InvalidInput;
 
 /**
  * Reads claims now, as of an event-time instant (evaluated on the fly under the active ruleset), or as
@@ -32,12 +33,12 @@ public class ClaimQueries {
     @Transactional
     public ClaimView get(long id, Instant asOf, Instant knownAt) {
         if (asOf != null && knownAt != null) {
-            throw ApiException.badRequest("knownAt", "give asOf (event time) or knownAt (system time), not both");
+            throw new InvalidInput("knownAt", "give asOf (event time) or knownAt (system time), not both");
         }
         ClaimEntity claim = ClaimEntity.existing(id);
         if (asOf != null) {
             if (claim.assertedAt.isAfter(asOf)) {
-                throw new ApiException(404, "claim #" + id + " was not yet asserted at " + asOf
+                throw new NotFound("claim #" + id + " was not yet asserted at " + asOf
                         + " (asserted " + claim.assertedAt + ")");
             }
             return views.asOf(List.of(claim), standingsAsOf(List.of(claim.threadId), asOf), asOf).get(0);
@@ -45,7 +46,7 @@ public class ClaimQueries {
         if (knownAt != null) {
             Standing standing = claim.recordedAt.isAfter(knownAt) ? null : Standing.knownAt(id, knownAt);
             if (standing == null) {
-                throw new ApiException(404, "claim #" + id + " was not yet recorded at " + knownAt
+                throw new NotFound("claim #" + id + " was not yet recorded at " + knownAt
                         + " (recorded " + claim.recordedAt + ")");
             }
             return views.knownAt(claim, standing, knownAt);
@@ -81,7 +82,8 @@ public class ClaimQueries {
 
     @Transactional
     public List<TimelineEntry> timeline(long id) {
-        return threads.timeline(ClaimEntity.existing(id)).stream().map(TimelineEntry::of).toList();
+        ClaimEntity claim = ClaimEntity.existing(id);
+        return threads.timeline(claim.threadId, claim.id).stream().map(TimelineEntry::of).toList();
     }
 
     @Transactional
@@ -89,10 +91,7 @@ public class ClaimQueries {
         if (asOf == null) {
             return Stats.current();
         }
-        List<Long> threadIds = ClaimEntity.getEntityManager()
-                .createQuery("select distinct c.threadId from ClaimEntity c where c.assertedAt <= :asOf", Long.class)
-                .setParameter("asOf", asOf).getResultList();
-        return Stats.of(threads.asOf(threadIds, asOf).assessments().values());
+        return Stats.of(threads.asOf(ClaimEntity.threadsAssertedBy(asOf), asOf).assessments().values());
     }
 
     private Map<Long, Standing> standingsAsOf(List<Long> threadIds, Instant asOf) {

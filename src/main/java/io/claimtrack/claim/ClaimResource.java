@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.claimtrack.problem.QueryParameters;
 import io.claimtrack.idempotency.IdempotentRequests;
 import io.claimtrack.status.HistoryEntry;
 import io.claimtrack.time.Instants;
@@ -58,7 +58,7 @@ public class ClaimResource {
     @Operation(summary = "Submit a claim or a counterclaim",
             description = "Re-evaluates the dispute thread it joins before answering, so every claim of the thread"
                     + " shows its new status. 400 for invalid input, 422 when it contradicts stored claims.")
-    public Response submit(@Valid @NotNull(message = "a JSON body is required") NewClaim request, UriInfo uri,
+    public Response submit(@NotNull(message = "a JSON body is required") NewClaim request, UriInfo uri,
                            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String user = identity.getPrincipal().getName();
         return idempotent.execute(user, idempotencyKey, "POST /api/claims", request, () -> {
@@ -81,8 +81,8 @@ public class ClaimResource {
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q, Instants.parsePast("asOf", asOf, clock));
-        return queries.list(filter, Page.parameter("page", page, 0, 0, Page.MAX_PAGE),
-                Page.parameter("size", size, 20, 1, Page.MAX_SIZE));
+        return queries.list(filter, QueryParameters.integer("page", page, 0, 0, Page.MAX_PAGE),
+                QueryParameters.integer("size", size, 20, 1, Page.MAX_SIZE));
     }
 
     @GET

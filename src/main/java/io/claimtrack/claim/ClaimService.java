@@ -3,12 +3,18 @@ package io.claimtrack.claim;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 
 import io.claimtrack.evaluation.ThreadEvaluation;
-import io.claimtrack.problem.ApiException;
+import io.claimtrack.refusal.FieldError;
+import io.claimtrack.refusal.FieldErrors;
+import io.claimtrack.refusal.Refusal;
+import io.claimtrack.refusal.InvalidInput;
+import io.claimtrack.refusal.Contradiction;
 
 /**
  * The one path for a submission: check it against what is stored, persist it, re-evaluate its
@@ -20,19 +26,29 @@ public class ClaimService {
 
     private final ActorService actors;
     private final ThreadEvaluation threads;
+    private final Validator validator;
     private final Clock clock;
 
-    public ClaimService(ActorService actors, ThreadEvaluation threads, Clock clock) {
+    public ClaimService(ActorService actors, ThreadEvaluation threads, Validator validator, Clock clock) {
         this.actors = actors;
         this.threads = threads;
+        this.validator = validator;
         this.clock = clock;
+    }
+
+    /**
+     * What is wrong with a new claim on its face (blank text, a field too long, a bad URL...), field by
+     * field: the one check of a claim's own fields, for the API, the submit form and imports alike.
+     */
+    public List<FieldError> problems(NewClaim request) {
+        return FieldErrors.of(validator.validate(request));
     }
 
     @Transactional
     public ClaimEntity submit(NewClaim request, String by) {
         ClaimEntity claim = record(request, by);
         Relation relation = Relation.of(request);
-        threads.reevaluate(claim.threadId,
+        threads.reevaluateLocked(List.of(claim.threadId),
                 "claim #" + claim.id + " submitted" + (relation == null ? "" : " (" + relation + ")"));
         return claim;
     }
@@ -40,29 +56,33 @@ public class ClaimService {
     /**
      * Checks a claim against what is stored and persists it in the caller's transaction, locking the
      * thread it joins; the caller re-evaluates that thread (a bulk import does so once for many claims).
-     * Every check comes before the first write, so a refused claim (an {@link ApiException}) has
+     * Every check comes before the first write, so a refused claim (an {@link Refusal}) has
      * written nothing and leaves the caller's transaction usable.
      */
     public ClaimEntity record(NewClaim request, String by) {
+        List<FieldError> problems = problems(request);
+        if (!problems.isEmpty()) {
+            throw FieldErrors.invalid(problems);
+        }
         Relation relation = Relation.of(request);
         Instant now = clock.instant();
         if (assertedAt(request).isAfter(now)) {
-            throw ApiException.badRequest("assertedAt", "is in the future (" + request.assertedAt() + "; it is now "
+            throw new InvalidInput("assertedAt", "is in the future (" + request.assertedAt() + "; it is now "
                     + now + "): a claim is recorded once it has been made");
         }
         if (assertedAt(request).isBefore(EARLIEST)) {
-            throw ApiException.badRequest("assertedAt", "is before " + EARLIEST + " (" + request.assertedAt()
+            throw new InvalidInput("assertedAt", "is before " + EARLIEST + " (" + request.assertedAt()
                     + "): claimtrack records statements made since 1900");
         }
         ClaimEntity target = relation == null ? null : target(relation, request);
         if (relation != null && relation.kind() == Relation.Kind.RETRACTS
                 && !ActorEntity.keyOf(request.claimant()).equals(target.claimant.nameKey)) {
-            throw ApiException.unprocessable("retracts", "only " + target.claimant.name + ", who made claim #"
+            throw new Contradiction("retracts", "only " + target.claimant.name + ", who made claim #"
                     + target.id + ", can retract it; " + request.claimant().strip() + " can dispute it instead");
         }
         ActorEntity claimant = actors.claimant(request.claimant());
         if (target != null) {
-            threads.lock(target.threadId);
+            threads.lock(List.of(target.threadId));
         }
 
         ClaimEntity claim = new ClaimEntity();
@@ -89,10 +109,10 @@ public class ClaimService {
         ClaimEntity target = ClaimEntity.findById(relation.targetId());
         String field = relation.kind().field();
         if (target == null) {
-            throw ApiException.unprocessable(field, "claim #" + relation.targetId() + " does not exist");
+            throw new Contradiction(field, "claim #" + relation.targetId() + " does not exist");
         }
         if (assertedAt(request).isBefore(target.assertedAt)) {
-            throw ApiException.unprocessable("assertedAt", "a claim cannot be asserted (" + assertedAt(request)
+            throw new Contradiction("assertedAt", "a claim cannot be asserted (" + assertedAt(request)
                     + ") before the claim #" + target.id + " it " + field + " (" + target.assertedAt + ")");
         }
         return target;
@@ -117,7 +137,8 @@ public class ClaimService {
         return source;
     }
 
-    private static String blankToNull(String value) {
+    /** Optional text as stored: stripped, and null when there is none. */
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -3,7 +3,8 @@ package io.claimtrack.claim;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.claimtrack.problem.ApiException;
+import io.claimtrack.refusal.InvalidInput;
+
 
 /** The one earlier claim a new claim points at, and how. */
 record Relation(Kind kind, long targetId) {
@@ -30,7 +31,7 @@ record Relation(Kind kind, long targetId) {
             given.add(new Relation(Kind.RETRACTS, claim.retracts()));
         }
         if (given.size() > 1) {
-            throw ApiException.badRequest(given.get(1).kind().field(),
+            throw new InvalidInput(given.get(1).kind().field(),
                     "a claim points at one earlier claim at most: give only one of disputes, supports, retracts");
         }
         return given.isEmpty() ? null : given.get(0);

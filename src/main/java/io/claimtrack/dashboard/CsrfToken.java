@@ -14,11 +14,12 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.claimtrack.problem.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
+
+import io.claimtrack.refusal.InvalidInput;
 
 /**
  * CSRF protection for the pages' forms: a random value in an HttpOnly, SameSite=Strict cookie, and in each
@@ -71,7 +72,7 @@ public class CsrfToken {
         Cookie cookie = request.request().getCookie(NAME);
         if (cookie == null || submitted == null || !MessageDigest.isEqual(
                 sign(cookie.getValue()).getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8))) {
-            throw ApiException.badRequest(NAME, "the form's CSRF token is missing or does not match; reload the page and try again");
+            throw new InvalidInput(NAME, "the form's CSRF token is missing or does not match; reload the page and try again");
         }
     }
 

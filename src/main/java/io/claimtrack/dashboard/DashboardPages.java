@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import io.claimtrack.problem.QueryParameters;
 import io.claimtrack.claim.ActorEntity;
 import io.claimtrack.claim.ClaimEntity;
 import io.claimtrack.claim.ClaimFilter;
@@ -34,11 +33,13 @@ import io.claimtrack.claim.NewClaim;
 import io.claimtrack.claim.Page;
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
-import io.claimtrack.problem.ApiException;
 import io.claimtrack.status.HistoryEntry;
 import io.claimtrack.status.Stats;
 import io.claimtrack.time.Instants;
 import io.claimtrack.user.Roles;
+import io.claimtrack.refusal.FieldError;
+import io.claimtrack.refusal.Refusal;
+import io.claimtrack.refusal.NotFound;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -64,13 +65,12 @@ public class DashboardPages {
     private final ClaimQueries queries;
     private final ClaimService claimService;
     private final SecurityIdentity identity;
-    private final Validator validator;
     private final Clock clock;
     private final CsrfToken csrf;
 
     public DashboardPages(Template overview, Template claims, Template claim, Template actors, Template actor,
                           Template submit, Template login, Overview data, ClaimQueries queries,
-                          ClaimService claimService, SecurityIdentity identity, Validator validator, Clock clock,
+                          ClaimService claimService, SecurityIdentity identity, Clock clock,
                           CsrfToken csrf) {
         this.csrf = csrf;
         this.overview = overview;
@@ -84,7 +84,6 @@ public class DashboardPages {
         this.queries = queries;
         this.claimService = claimService;
         this.identity = identity;
-        this.validator = validator;
         this.clock = clock;
     }
 
@@ -113,7 +112,7 @@ public class DashboardPages {
         if ("oldest".equals(sort)) {
             filter = filter.oldestFirst();
         }
-        int pageIndex = Page.parameter("page", page, 0, 0, Page.MAX_PAGE);
+        int pageIndex = QueryParameters.integer("page", page, 0, 0, Page.MAX_PAGE);
         Page<ClaimView> result = queries.list(filter, pageIndex, 20);
         int pages = (int) Math.ceil(result.total() / 20.0);
         return claims.data("user", user()).data("page", result).data("items", result.items())
@@ -152,7 +151,7 @@ public class DashboardPages {
     public TemplateInstance actor(@PathParam("id") long id) {
         ActorEntity found = ActorEntity.findById(id);
         if (found == null) {
-            throw ApiException.notFound("actor", id);
+            throw NotFound.of("actor", id);
         }
         List<ClaimView> own = queries.list(ClaimFilter.parse(null, null, found.name, null, null, null), 0, Page.MAX_SIZE).items();
         List<Map<String, Object>> disputes = new ArrayList<>();
@@ -220,21 +219,18 @@ public class DashboardPages {
         Long disputesId = id("disputes", disputes, errors);
         Long supportsId = id("supports", supports, errors);
         Long retractsId = id("retracts", retracts, errors);
-        NewClaim request = new NewClaim(text, claimant, blankToNull(topic), asserted,
+        NewClaim request = new NewClaim(text, claimant, topic, asserted,
                 sourceUrl == null || sourceUrl.isBlank() ? null : new NewClaim.SourceInput(sourceUrl.strip(), null, null),
-                blankToNull(quote), disputesId, supportsId, retractsId);
+                quote, disputesId, supportsId, retractsId);
         if (!errors.containsKey("assertedAt")) {
-            for (ConstraintViolation<NewClaim> violation : validator.validate(request)) {
-                String field = violation.getPropertyPath().toString().replace("source.url", "sourceUrl");
-                errors.putIfAbsent(field, violation.getMessage());
-            }
+            claimService.problems(request).forEach(err -> errors.putIfAbsent(formField(err), err.message()));
         }
         if (errors.isEmpty()) {
             try {
                 ClaimEntity stored = claimService.submit(request, user());
                 return Response.seeOther(URI.create("/claims/" + stored.id)).build();
-            } catch (ApiException e) {
-                e.errors().forEach(err -> errors.putIfAbsent(err.field(), err.message()));
+            } catch (Refusal e) {
+                e.errors().forEach(err -> errors.putIfAbsent(formField(err), err.message()));
                 if (e.errors().isEmpty()) {
                     errors.put("form", e.getMessage());
                 }
@@ -256,7 +252,8 @@ public class DashboardPages {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    /** The form's input for a field of the claim: the source's URL has an input of its own. */
+    private static String formField(FieldError error) {
+        return "source.url".equals(error.field()) ? "sourceUrl" : error.field();
     }
 }

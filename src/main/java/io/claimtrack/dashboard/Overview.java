@@ -55,8 +55,7 @@ public class Overview {
             return List.of();
         }
         var em = ClaimEntity.getEntityManager();
-        List<Long> active = em.createQuery("select distinct c.threadId from ClaimEntity c where c.assertedAt >= :from",
-                Long.class).setParameter("from", days.get(0).atStartOfDay(ZoneOffset.UTC).toInstant()).getResultList();
+        List<Long> active = ClaimEntity.threadsAssertedSince(days.get(0).atStartOfDay(ZoneOffset.UTC).toInstant());
         Map<ClaimStatus, Long> settled = new EnumMap<>(ClaimStatus.class);
         em.createQuery("select s.status, count(s) from ClaimStatusEntity s, ClaimEntity c where c.id = s.claimId"
                         + " and c.threadId not in :active group by s.status", Object[].class)

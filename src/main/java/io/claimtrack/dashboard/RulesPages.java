@@ -27,9 +27,11 @@ import io.claimtrack.authoring.RulesetEntity;
 import io.claimtrack.authoring.RulesetService;
 import io.claimtrack.authoring.TestRun;
 import io.claimtrack.authoring.Validation;
-import io.claimtrack.problem.ApiException;
 import io.claimtrack.rules.RuleProblem;
 import io.claimtrack.user.Roles;
+import io.claimtrack.problem.ProblemMappers;
+import io.claimtrack.refusal.Refusal;
+import io.claimtrack.refusal.NotFound;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -116,8 +118,8 @@ public class RulesPages {
                     new Activation("on".equals(form.getFirst("force")), form.getFirst("reason")),
                     identity.getPrincipal().getName());
             return render(version, result.cause() + ": " + result.changed() + " claims changed status or flags.");
-        } catch (ApiException e) {
-            return Response.status(e.status()).entity(render(version, "Not activated: " + e.getMessage()
+        } catch (Refusal e) {
+            return Response.status(ProblemMappers.statusOf(e)).entity(render(version, "Not activated: " + e.getMessage()
                     + (e.errors().isEmpty() ? "" : " — " + e.errors().get(0).field() + ": " + e.errors().get(0).message())))
                     .build();
         }
@@ -140,7 +142,7 @@ public class RulesPages {
     private static RulesetEntity entity(int version) {
         RulesetEntity found = RulesetEntity.findById(version);
         if (found == null) {
-            throw ApiException.notFound("ruleset version", version);
+            throw NotFound.of("ruleset version", version);
         }
         return found; // files are fetched eagerly
     }

@@ -8,7 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Time is a fact too: a status can change with nothing new said (STALE). Every period, each thread is
- * re-evaluated as of now, one transaction per thread, and what changed is recorded as "time passed".
+ * re-evaluated as of now, a batch of threads to a transaction, and what changed is recorded as "time passed".
  */
 @ApplicationScoped
 public class TimePassing {
@@ -30,7 +30,7 @@ public class TimePassing {
 
     /** @return how many claims changed status or flags */
     public int reevaluateAll() {
-        int changed = threads.reevaluateAll(CAUSE);
+        int changed = threads.reevaluateAllInBatches(CAUSE);
         if (changed > 0) {
             LOG.infof("Time passed: %d claims changed status or flags", changed);
         }

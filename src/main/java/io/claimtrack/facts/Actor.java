@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * Who makes statements. Equality is by name: names are unique in the store.
- * Independence and neutrality are definitions of the model (see DESIGN.md), which the policy uses.
+ * Independence and neutrality are definitions of the model (see the README, "The policy"), which the policy uses.
  */
 public final class Actor {
 

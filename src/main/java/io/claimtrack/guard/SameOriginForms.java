@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.enterprise.event.Observes;
 
+import io.claimtrack.problem.Problem;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -34,9 +35,7 @@ public class SameOriginForms {
         }
         String host = context.request().getHeader(HttpHeaders.HOST);
         if (from != null && host != null && !host.equalsIgnoreCase(authority(from))) {
-            context.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
-                    .end("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                            + "\"detail\":\"This form was posted from another site\"}");
+            Problems.end(context, Problem.of(403, "This form was posted from another site", path));
             return;
         }
         context.next();

@@ -1,7 +1,6 @@
 package io.claimtrack.guard;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.claimtrack.problem.Problem;
+import io.claimtrack.time.TokenBucket;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -89,8 +89,6 @@ public class WriteLimits {
     }
 
     private static Response.ResponseBuilder problem(int status, String detail, String path) {
-        String title = status == 413 ? "Content Too Large" : status == 411 ? "Length Required" : "Too Many Requests";
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, path, List.of()));
+        return Problem.of(status, detail, path).response();
     }
 }

@@ -17,9 +17,12 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.claimtrack.problem.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+
+import io.claimtrack.refusal.InvalidInput;
+import io.claimtrack.refusal.Contradiction;
+import io.claimtrack.refusal.Conflict;
 
 /**
  * Idempotency-Key for creating POSTs: the same key and body replay the first response (same id, same
@@ -47,7 +50,7 @@ public class IdempotentRequests {
             return action.get();
         }
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw ApiException.badRequest(HEADER, "must be 1 to 200 visible ASCII characters");
+            throw new InvalidInput(HEADER, "must be 1 to 200 visible ASCII characters");
         }
         String hash = hash(endpoint, request);
         Response earlier = claim(user, key, hash);
@@ -101,15 +104,15 @@ public class IdempotentRequests {
                 // Another request with this key got there first: answer from its record.
             }
         }
-        throw new ApiException(409, HEADER, "a request with this " + HEADER + " is in progress; retry later");
+        throw new Conflict(HEADER, "a request with this " + HEADER + " is in progress; retry later");
     }
 
     private static Response replay(IdempotencyEntity entry, String hash, String key) {
         if (!entry.requestHash.equals(hash)) {
-            throw ApiException.unprocessable(HEADER, "key \"" + key + "\" was already used with a different request");
+            throw new Contradiction(HEADER, "key \"" + key + "\" was already used with a different request");
         }
         if (!IdempotencyEntity.DONE.equals(entry.state)) {
-            throw ApiException.conflict(HEADER, "a request with key \"" + key + "\" is still in progress; retry later");
+            throw new Conflict(HEADER, "a request with key \"" + key + "\" is still in progress; retry later");
         }
         Response.ResponseBuilder replayed = Response.status(entry.statusCode)
                 .header("Idempotent-Replayed", "true")

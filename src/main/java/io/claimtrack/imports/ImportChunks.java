@@ -24,9 +24,9 @@ import io.claimtrack.claim.ClaimService;
 import io.claimtrack.claim.NewActor;
 import io.claimtrack.claim.NewClaim;
 import io.claimtrack.evaluation.ThreadEvaluation;
-import io.claimtrack.problem.ApiException;
-import io.claimtrack.problem.FieldErrors;
-import io.claimtrack.problem.Problem.FieldError;
+import io.claimtrack.refusal.Refusal;
+import io.claimtrack.refusal.FieldError;
+import io.claimtrack.refusal.FieldErrors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -69,7 +69,7 @@ public class ImportChunks {
         List<Parsed> parsed = lines.stream().filter(line -> !line.blank()).map(this::parse).toList();
         // Lock every stored thread the chunk replies to up front, in id order, as a bulk re-evaluation does:
         // two writers that lock several threads then never wait on each other in a circle.
-        threads.lockAll(ClaimEntity.threadsOf(targets(refs, parsed)));
+        threads.lock(ClaimEntity.threadsOf(targets(refs, parsed)));
         for (Parsed line : parsed) {
             List<FieldError> errors = new ArrayList<>(line.errors());
             Long thread = errors.isEmpty() ? storeLine(job, refs, line, errors) : null;
@@ -87,7 +87,7 @@ public class ImportChunks {
                 }
             }
         }
-        threads.reevaluateHeld(touched, "import #" + jobId);
+        threads.reevaluateLocked(touched, "import #" + jobId);
         if (QuarkusTransaction.isRollbackOnly()) {
             // A step refused something through a transactional method and marked this transaction for rollback:
             // it would end silently, losing the chunk. Fail it loudly instead; the worker then goes line by line.
@@ -165,6 +165,9 @@ public class ImportChunks {
             if (type != null && "actor".equals(type.asText())) {
                 NewActor actor = read(node, NewActor.class, errors);
                 if (actor != null) {
+                    errors.addAll(FieldErrors.of(validator.validate(actor)));
+                }
+                if (actor != null && errors.isEmpty()) {
                     actors.record(actor, job.submittedBy);
                 }
                 return null;
@@ -172,7 +175,7 @@ public class ImportChunks {
             if (type != null && "claim".equals(type.asText())) {
                 return storeClaim(job, refs, line.line(), node, errors);
             }
-        } catch (ApiException refused) {
+        } catch (Refusal refused) {
             errors.addAll(refused.errors().isEmpty() ? List.of(new FieldError(null, refused.getMessage())) : refused.errors());
             return null;
         }
@@ -209,6 +212,9 @@ public class ImportChunks {
             }
         }
         NewClaim request = read(node, NewClaim.class, errors);
+        if (request != null) {
+            errors.addAll(claims.problems(request));
+        }
         if (request == null || !errors.isEmpty()) {
             return null;
         }
@@ -219,6 +225,7 @@ public class ImportChunks {
         return claim.threadId;
     }
 
+    /** The line as a request, or null with what is wrong in {@code errors} when its JSON does not fit. */
     private <T> T read(ObjectNode node, Class<T> type, List<FieldError> errors) {
         T value;
         try {
@@ -228,8 +235,6 @@ public class ImportChunks {
             errors.add(error != null ? error : new FieldError(null, "the line does not have the documented fields"));
             return null;
         }
-        validator.validate(value).stream().map(FieldErrors::of)
-                .sorted((a, b) -> a.field().compareTo(b.field())).forEach(errors::add);
-        return errors.isEmpty() ? value : null;
+        return value;
     }
 }

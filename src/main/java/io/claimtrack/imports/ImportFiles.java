@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.claimtrack.problem.ApiException;
+import io.claimtrack.refusal.InvalidInput;
+import io.claimtrack.refusal.TooLarge;
+
 
 /**
  * Uploads wait on disk (under the data directory) until their job has read them: a job survives a
@@ -29,11 +31,7 @@ public class ImportFiles {
         this.maxBytes = maxBytes;
     }
 
-    public long maxBytes() {
-        return maxBytes;
-    }
-
-    /** Copies the body to a temporary file; 413 (and nothing kept) past {@link #maxBytes()}. */
+    /** Copies the body to a temporary file; refused as too large (and nothing kept) past {@code claimtrack.imports.max-bytes}. */
     Path receive(InputStream body) throws IOException {
         Files.createDirectories(directory);
         Path upload = Files.createTempFile(directory, "upload-", ".ndjson");
@@ -44,7 +42,7 @@ public class ImportFiles {
             while ((n = read(in, buffer)) != -1) {
                 total += n;
                 if (total > maxBytes) {
-                    throw new ApiException(413, "The upload is larger than " + maxBytes
+                    throw new TooLarge("The upload is larger than " + maxBytes
                             + " bytes (claimtrack.imports.max-bytes); split it into several imports");
                 }
                 out.write(buffer, 0, n);
@@ -61,7 +59,7 @@ public class ImportFiles {
         try {
             return in.read(buffer);
         } catch (IOException e) {
-            throw new ApiException(400, "The upload could not be read to its end (" + e.getMessage()
+            throw new InvalidInput("The upload could not be read to its end (" + e.getMessage()
                     + "); at most " + maxBytes + " bytes are taken");
         }
     }

@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.claimtrack.problem.ApiException;
 import io.claimtrack.user.Roles;
+import io.claimtrack.refusal.NotFound;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -84,7 +84,7 @@ public class ImportResource {
         return QuarkusTransaction.requiringNew().call(() -> {
             ImportJobEntity job = ImportJobEntity.findById(id);
             if (job == null) {
-                throw ApiException.notFound("import", id);
+                throw NotFound.of("import", id);
             }
             return ImportView.of(job);
         });

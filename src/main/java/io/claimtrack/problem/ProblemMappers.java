@@ -2,7 +2,6 @@ package io.claimtrack.problem;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -20,16 +19,26 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.claimtrack.refusal.Conflict;
+import io.claimtrack.refusal.FieldError;
+import io.claimtrack.refusal.FieldErrors;
+import io.claimtrack.refusal.InvalidInput;
+import io.claimtrack.refusal.NotFound;
+import io.claimtrack.refusal.Refusal;
+import io.claimtrack.refusal.TooLarge;
 import io.claimtrack.rules.ActivePolicyException;
 import io.claimtrack.rules.RuleEvaluationException;
-import io.claimtrack.store.StoreHealth;
 import io.claimtrack.rules.RulesBusyException;
+import io.claimtrack.store.StoreHealth;
+import io.claimtrack.user.SignInThrottle;
 
 /**
  * Maps every failure to one problem-details body. No stack trace or class name reaches a client:
  * anything unexpected is logged here and answered with a plain 500.
  */
 public class ProblemMappers {
+
+    private static final int UNPROCESSABLE = 422;
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
@@ -39,20 +48,32 @@ public class ProblemMappers {
         this.store = store;
     }
 
+    /** The domain's refusals, each kind to its status: the one place that knows them as HTTP. */
     @ServerExceptionMapper
-    public Response api(ApiException e, UriInfo uri) {
-        return problem(e.status(), e.getMessage(), uri, e.errors());
+    public Response refused(Refusal e, UriInfo uri) {
+        return problem(statusOf(e), e.getMessage(), uri, e.errors());
+    }
+
+    /** The status a refusal is answered with, for the pages that render their own answer. */
+    public static int statusOf(Refusal refusal) {
+        if (refusal instanceof InvalidInput) {
+            return 400;
+        }
+        if (refusal instanceof NotFound) {
+            return 404;
+        }
+        if (refusal instanceof Conflict) {
+            return 409;
+        }
+        if (refusal instanceof TooLarge) {
+            return 413;
+        }
+        return UNPROCESSABLE; // a Contradiction: the sealed hierarchy has no other kind
     }
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(FieldErrors::of)
-                .sorted((a, b) -> a.field().compareTo(b.field()))
-                .toList();
-        String detail = errors.stream().map(err -> err.field() + ": " + err.message())
-                .collect(Collectors.joining("; "));
-        return problem(400, detail, uri, errors);
+        return refused(FieldErrors.invalid(FieldErrors.of(e.getConstraintViolations())), uri);
     }
 
     @ServerExceptionMapper
@@ -91,7 +112,7 @@ public class ProblemMappers {
     /** Rules that loop, leave a claim without a status, or run past their bounds: the ruleset is at fault. */
     @ServerExceptionMapper
     public Response rulesFailed(RuleEvaluationException e, UriInfo uri) {
-        return problem(422, e.getMessage(), uri, List.of());
+        return problem(UNPROCESSABLE, e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -114,7 +135,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        Object retryAfter = e.getAttribute(Problem.RETRY_AFTER_ATTRIBUTE);
+        Object retryAfter = e.getAttribute(SignInThrottle.RETRY_AFTER_ATTRIBUTE);
         if (retryAfter != null) {
             return Response.fromResponse(problem(429, "Too many failed sign-ins for this user or from this address; "
                     + "try again in " + retryAfter + " s", uri, List.of())).header("Retry-After", retryAfter).build();
@@ -153,20 +174,14 @@ public class ProblemMappers {
                 return problem(400, "Malformed JSON" + where, uri, List.of());
             }
         }
-        Problem.FieldError error = FieldErrors.of(e);
+        FieldError error = FieldErrors.of(e);
         if (error != null) {
             return problem(400, error.field() + ": " + error.message(), uri, List.of(error));
         }
         return problem(400, "The body must be a JSON object with the documented fields", uri, List.of());
     }
 
-    static Response problem(int status, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        var reason = Response.Status.fromStatusCode(status);
-        String title = status == 422 ? "Unprocessable Content" : reason == null ? "Error" : reason.getReasonPhrase();
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(),
-                        errors == null ? List.of() : errors))
-                .build();
+    private static Response problem(int status, String detail, UriInfo uri, List<FieldError> errors) {
+        return Problem.of(status, detail, uri == null ? null : uri.getPath(), errors).response().build();
     }
 }

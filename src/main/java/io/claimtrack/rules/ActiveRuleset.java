@@ -1,15 +1,23 @@
 package io.claimtrack.rules;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.claimtrack.facts.Claim;
+
 /**
- * The compiled ruleset every evaluation uses. Swapping it is one atomic reference write, so an
- * evaluation runs wholly under one version. Which version is active is decided by the authoring
- * service (and, at start, by what the database says is ACTIVE).
+ * The compiled ruleset every evaluation uses, and the one way to evaluate under it. Swapping it is one
+ * atomic reference write, so an evaluation runs wholly under one version. Which version is active is
+ * decided by the authoring service (and, at start, by what the database says is ACTIVE).
  */
 @ApplicationScoped
 public class ActiveRuleset {
 
+    private final PolicyEvaluator evaluator = new PolicyEvaluator();
     private volatile CompiledRuleset current;
 
     public CompiledRuleset get() {
@@ -26,5 +34,19 @@ public class ActiveRuleset {
 
     public void set(CompiledRuleset ruleset) {
         current = ruleset;
+    }
+
+    /**
+     * Evaluates facts under {@code ruleset}, normally {@link #get()} taken once for a whole answer. Any
+     * other ruleset (a draft being previewed) runs on the drafts' bounded thread, so it cannot take the
+     * cores submissions need.
+     */
+    public Map<Long, Assessment> evaluate(CompiledRuleset ruleset, FactSet facts) {
+        return evaluator.evaluate(ruleset == current ? BoundedRun.LIVE : BoundedRun.DRAFTS, ruleset, facts);
+    }
+
+    /** How a claim's status moved in event time up to {@code until}, under the active ruleset. */
+    public List<Transition> timeline(Collection<Claim> claims, long claimId, Instant until) {
+        return evaluator.timeline(get(), claims, claimId, until);
     }
 }

@@ -56,10 +56,6 @@ public class ClaimStatusEntity extends PanacheEntityBase {
     @Column(name = "ruleset_version", nullable = false)
     public int rulesetVersion;
 
-    /** When this conclusion was last written: an evaluation that concludes the same writes nothing. */
-    @Column(name = "evaluated_at", nullable = false)
-    public Instant evaluatedAt;
-
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "claim_flag", joinColumns = @JoinColumn(name = "claim_id"))
     public List<RaisedFlag> flags = new ArrayList<>();

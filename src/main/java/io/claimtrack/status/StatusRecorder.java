@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.claimtrack.evaluation.Conclusions;
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
 import io.claimtrack.rules.Assessment;
@@ -21,7 +22,7 @@ import io.claimtrack.rules.Evaluation;
  * every claim whose status or flags changed. It never decides anything itself.
  */
 @ApplicationScoped
-public class StatusRecorder {
+public class StatusRecorder implements Conclusions {
 
     private final Clock clock;
     private final Event<StatusChanged> changes;
@@ -31,7 +32,7 @@ public class StatusRecorder {
         this.changes = changes;
     }
 
-    /** @return how many claims changed status or flags */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public int record(Evaluation evaluation, String cause) {
         Instant now = clock.instant();
@@ -69,7 +70,6 @@ public class StatusRecorder {
         status.rule = assessment.rule();
         status.explanation = assessment.explanation();
         status.rulesetVersion = rulesetVersion;
-        status.evaluatedAt = now;
         if (statusChanged) {
             status.since = now;
         }

@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-import io.claimtrack.problem.ApiException;
+import io.claimtrack.refusal.InvalidInput;
+
 
 /** Reads the instants of as-of and known-at queries. */
 public final class Instants {
@@ -39,14 +40,14 @@ public final class Instants {
                 instant = Instant.parse(value);
             }
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(parameter, "must be an ISO-8601 instant such as 2015-10-02T12:00:00Z"
+            throw new InvalidInput(parameter, "must be an ISO-8601 instant such as 2015-10-02T12:00:00Z"
                     + " or a date such as 2015-10-02, not \"" + value + "\"");
         }
         if (value.length() == 10 && instant.isAfter(now) && LocalDate.parse(value).equals(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
             return now;
         }
         if (instant.isAfter(now)) {
-            throw ApiException.badRequest(parameter, "is in the future (" + value + "); leave it out for the current standing");
+            throw new InvalidInput(parameter, "is in the future (" + value + "); leave it out for the current standing");
         }
         return instant;
     }

@@ -6,15 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.claimtrack.guard.TokenBucket;
-import io.claimtrack.problem.Problem;
+import io.claimtrack.time.TokenBucket;
 import io.quarkus.security.AuthenticationFailedException;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -25,6 +21,12 @@ import io.vertx.ext.web.RoutingContext;
  */
 @ApplicationScoped
 public class SignInThrottle {
+
+    /**
+     * The attribute of a refused sign-in ({@code AuthenticationFailedException}) that says, in seconds, when
+     * to try again: the answer is then 429 with Retry-After, not 401.
+     */
+    public static final String RETRY_AFTER_ATTRIBUTE = "claimtrack.retry-after-seconds";
 
     /** Past this many remembered names or addresses the buckets start afresh: memory stays bounded. */
     private static final int MAX_TRACKED = 100_000;
@@ -44,7 +46,7 @@ public class SignInThrottle {
     }
 
     /**
-     * @throws AuthenticationFailedException carrying {@link Problem#RETRY_AFTER_ATTRIBUTE} (seconds) when this name or address
+     * @throws AuthenticationFailedException carrying {@link #RETRY_AFTER_ATTRIBUTE} (seconds) when this name or address
      *                                       has used up its failed attempts
      */
     public void check(String username, String address) {
@@ -52,7 +54,7 @@ public class SignInThrottle {
         long wait = Math.max(bucket(users, key(username), perUser).peek(now),
                 address == null ? 0 : bucket(addresses, address, perAddress).peek(now));
         if (wait > 0) {
-            throw new AuthenticationFailedException("too many failed sign-ins", Map.of(Problem.RETRY_AFTER_ATTRIBUTE, wait));
+            throw new AuthenticationFailedException("too many failed sign-ins", Map.of(RETRY_AFTER_ATTRIBUTE, wait));
         }
     }
 
@@ -64,25 +66,12 @@ public class SignInThrottle {
         }
     }
 
-    /** The sign-in form is refused before it is read when its address has used up its attempts. */
-    void guardTheSignInForm(@Observes Router router) {
-        router.route(HttpMethod.POST, "/j_security_check").order(Integer.MIN_VALUE).handler(this::formAttempt);
+    /** Seconds until this address may try to sign in again; 0 when it may now. */
+    public long waitForAddress(String address) {
+        return address == null ? 0 : bucket(addresses, address, perAddress).peek(clock.millis());
     }
 
-    private void formAttempt(RoutingContext context) {
-        String address = address(context);
-        long wait = address == null ? 0 : bucket(addresses, address, perAddress).peek(clock.millis());
-        if (wait > 0) {
-            context.response().setStatusCode(429).putHeader("Retry-After", String.valueOf(wait))
-                    .putHeader("Content-Type", "application/problem+json")
-                    .end("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":"
-                            + "\"Too many failed sign-ins from this address; try again in " + wait + " s\"}");
-            return;
-        }
-        context.next();
-    }
-
-    static String address(RoutingContext context) {
+    public static String address(RoutingContext context) {
         return context == null || context.request().remoteAddress() == null ? null
                 : context.request().remoteAddress().hostAddress();
     }

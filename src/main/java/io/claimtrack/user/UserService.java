@@ -7,8 +7,11 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.claimtrack.problem.ApiException;
 import io.quarkus.panache.common.Sort;
+
+import io.claimtrack.refusal.NotFound;
+import io.claimtrack.refusal.InvalidInput;
+import io.claimtrack.refusal.Conflict;
 
 @ApplicationScoped
 public class UserService {
@@ -22,10 +25,10 @@ public class UserService {
     @Transactional
     public UserEntity create(NewUser request, String by) {
         UserEntity.findByUsername(request.username()).ifPresent(existing -> {
-            throw ApiException.conflict("username", "user " + existing.username + " already exists");
+            throw new Conflict("username", "user " + existing.username + " already exists");
         });
         PasswordRules.problem(request.username(), request.password()).ifPresent(problem -> {
-            throw ApiException.badRequest("password", problem);
+            throw new InvalidInput("password", problem);
         });
         UserEntity user = UserEntity.create(request.username(), request.password(), request.roles(), clock.instant(), by);
         user.persist();
@@ -41,7 +44,7 @@ public class UserService {
     public UserEntity setRoles(String username, RoleChange change, String by) {
         UserEntity user = existing(username);
         if (user.username.equals(by) && user.roleSet().contains(Roles.ADMIN) && !change.roles().contains(Roles.ADMIN)) {
-            throw ApiException.conflict("roles", "an admin cannot remove their own ADMIN role");
+            throw new Conflict("roles", "an admin cannot remove their own ADMIN role");
         }
         user.roles = String.join(",", new TreeSet<>(change.roles()));
         return user;
@@ -51,7 +54,7 @@ public class UserService {
     public UserEntity setDisabled(String username, boolean disabled, String by) {
         UserEntity user = existing(username);
         if (user.username.equals(by) && disabled) {
-            throw ApiException.conflict("username", "an admin cannot disable their own account");
+            throw new Conflict("username", "an admin cannot disable their own account");
         }
         user.disabled = disabled;
         return user;
@@ -59,6 +62,6 @@ public class UserService {
 
     private static UserEntity existing(String username) {
         return UserEntity.findByUsername(username)
-                .orElseThrow(() -> new ApiException(404, "No user named " + username));
+                .orElseThrow(() -> new NotFound("No user named " + username));
     }
 }

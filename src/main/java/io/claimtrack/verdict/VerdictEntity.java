@@ -57,7 +57,7 @@ public class VerdictEntity extends PanacheEntityBase {
         if (claimIds.isEmpty()) {
             return List.of();
         }
-        return list("claimId in ?1 and createdAt <= ?2 and (withdrawnAt is null or withdrawnAt > ?2) order by id",
+        return list("claimId in ?1 and createdAt <= ?2 and (withdrawnAt is null or withdrawnAt > ?2) order by claimId, id",
                 claimIds, at);
     }
 

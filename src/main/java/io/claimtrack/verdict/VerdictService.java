@@ -1,13 +1,15 @@
 package io.claimtrack.verdict;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.claimtrack.claim.ClaimEntity;
 import io.claimtrack.evaluation.ThreadEvaluation;
-import io.claimtrack.problem.ApiException;
+import io.claimtrack.refusal.NotFound;
+import io.claimtrack.refusal.Conflict;
 
 /**
  * Analysts' verdicts are facts: giving or withdrawing one re-evaluates the claim's thread, and the
@@ -27,7 +29,7 @@ public class VerdictService {
     @Transactional
     public VerdictEntity give(long claimId, NewVerdict request, String analyst) {
         ClaimEntity claim = ClaimEntity.existing(claimId);
-        threads.lock(claim.threadId);
+        threads.lock(List.of(claim.threadId));
         VerdictEntity verdict = new VerdictEntity();
         verdict.claimId = claimId;
         verdict.status = request.status();
@@ -35,7 +37,7 @@ public class VerdictService {
         verdict.analyst = analyst;
         verdict.createdAt = clock.instant();
         verdict.persist();
-        threads.reevaluate(claim.threadId, "verdict #" + verdict.id + " by " + verdict.analyst + ": "
+        threads.reevaluateLocked(List.of(claim.threadId), "verdict #" + verdict.id + " by " + verdict.analyst + ": "
                 + verdict.status + " (" + verdict.reason + ")");
         return verdict;
     }
@@ -43,18 +45,18 @@ public class VerdictService {
     @Transactional
     public VerdictEntity withdraw(long claimId, long verdictId, String analyst) {
         ClaimEntity claim = ClaimEntity.existing(claimId);
-        threads.lock(claim.threadId);
+        threads.lock(List.of(claim.threadId));
         VerdictEntity verdict = VerdictEntity.findById(verdictId);
         if (verdict == null || !verdict.claimId.equals(claimId)) {
-            throw ApiException.notFound("verdict on claim #" + claimId, verdictId);
+            throw NotFound.of("verdict on claim #" + claimId, verdictId);
         }
         if (verdict.isWithdrawn()) {
-            throw ApiException.conflict("verdictId", "verdict #" + verdictId + " was already withdrawn by "
+            throw new Conflict("verdictId", "verdict #" + verdictId + " was already withdrawn by "
                     + verdict.withdrawnBy + " at " + verdict.withdrawnAt);
         }
         verdict.withdrawnAt = clock.instant();
         verdict.withdrawnBy = analyst;
-        threads.reevaluate(claim.threadId, "verdict #" + verdict.id + " withdrawn by " + verdict.withdrawnBy);
+        threads.reevaluateLocked(List.of(claim.threadId), "verdict #" + verdict.id + " withdrawn by " + verdict.withdrawnBy);
         return verdict;
     }
 }

@@ -16,7 +16,7 @@ import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
 
 /**
- * The default policy of DESIGN.md written out in plain Java, only here: the baseline the benchmarks
+ * The default policy (the README, "The policy") written out in plain Java, only here: the baseline the benchmarks
  * hold Drools against, and a cross-check of rules/ (both must agree on every claim).
  */
 final class HandWrittenPolicy {

@@ -12,9 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.claimtrack.user.TestUsers;
+import io.claimtrack.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.claimtrack.testing.Api;
 
 @QuarkusTest
 class ActorResourceTest {

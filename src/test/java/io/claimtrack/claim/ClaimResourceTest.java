@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
-import io.claimtrack.user.TestUsers;
+import io.claimtrack.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.claimtrack.testing.Api;
 
 @QuarkusTest
 class ClaimResourceTest {

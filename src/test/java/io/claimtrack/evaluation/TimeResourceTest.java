@@ -25,9 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
-import io.claimtrack.user.TestUsers;
+import io.claimtrack.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.claimtrack.testing.Api;
 
 /** Status over time: as of event time, as known at system time, timelines, STALE as time passes, verdicts. */
 @QuarkusTest
@@ -251,26 +252,14 @@ class TimeResourceTest {
     }
 
     private static String actor(String kind, String... blocs) {
-        String name = "Actor " + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON).body(Map.of("name", name, "kind", kind, "blocs", List.of(blocs)))
-                .when().post("/api/actors").then().statusCode(201);
-        return name;
+        return Api.actor(Api.unique("Actor"), kind, blocs);
     }
 
     private static Map<String, Object> claim(String claimant, String assertedAt) {
-        Map<String, Object> claim = new HashMap<>();
-        claim.put("text", "said by " + claimant);
-        claim.put("claimant", claimant);
-        claim.put("assertedAt", assertedAt);
-        return claim;
+        return Api.claim(claimant, "said by " + claimant, assertedAt);
     }
 
     private static long submit(String claimant, String assertedAt, String relation, Long target) {
-        Map<String, Object> claim = claim(claimant, assertedAt);
-        if (relation != null) {
-            claim.put(relation, target);
-        }
-        return given().contentType(ContentType.JSON).body(claim).when().post("/api/claims")
-                .then().log().ifValidationFails().statusCode(201).extract().jsonPath().getLong("id");
+        return relation == null ? Api.submit(claimant, assertedAt) : Api.relate(claimant, relation, target, assertedAt);
     }
 }

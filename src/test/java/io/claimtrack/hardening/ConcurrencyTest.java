@@ -20,7 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
-import io.claimtrack.user.TestUsers;
+import io.claimtrack.testing.Api;
+import io.claimtrack.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -41,10 +42,10 @@ class ConcurrencyTest {
     void shouldApplyFiftyParallelDisputesAsIfSequential() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String said = clock.instant().minus(Duration.ofHours(1)).toString();
-        post("/api/actors", Map.of("name", "Target " + suffix, "kind", "STATE", "blocs", List.of("target " + suffix)));
-        long claim = post("/api/claims", Map.of("text", "t", "claimant", "Target " + suffix, "assertedAt", said));
+        Api.create("/api/actors", Map.of("name", "Target " + suffix, "kind", "STATE", "blocs", List.of("target " + suffix)));
+        long claim = Api.create("/api/claims", Map.of("text", "t", "claimant", "Target " + suffix, "assertedAt", said));
         for (int i = 0; i < 50; i++) {
-            post("/api/actors", Map.of("name", "Disputant " + i + " " + suffix, "kind", "STATE",
+            Api.create("/api/actors", Map.of("name", "Disputant " + i + " " + suffix, "kind", "STATE",
                     "blocs", List.of("bloc " + i + " " + suffix)));
         }
 
@@ -123,8 +124,4 @@ class ConcurrencyTest {
         return statuses;
     }
 
-    private static long post(String path, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(path)
-                .then().statusCode(201).extract().jsonPath().getLong("id");
-    }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimtrack.testing.Await;
 
 /**
  * Durability, the hard way: start the packaged application, post claims from several clients, kill -9
@@ -38,6 +39,7 @@ class CrashIT {
     private static final String ADMIN = "admin:crash-admin-password";
     private static final String WRITER = "crash:durable-writer-password";
     private static final int CLIENTS = 4;
+    private static final int KILL_AFTER = 60;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -63,7 +65,8 @@ class CrashIT {
                 thread.start();
                 clients.add(thread);
             }
-            Thread.sleep(4000);
+            // Kill while the writers are in full flow: once enough claims are in, whatever the machine's speed.
+            Await.until(KILL_AFTER + " acknowledged claims", Duration.ofSeconds(90), () -> acknowledged.size() >= KILL_AFTER);
             app.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
             running.set(false);
             for (Thread thread : clients) {

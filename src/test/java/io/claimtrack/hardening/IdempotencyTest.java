@@ -23,11 +23,12 @@ import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
 import io.claimtrack.user.Roles;
-import io.claimtrack.user.TestUsers;
+import io.claimtrack.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.claimtrack.testing.Api;
 
 @QuarkusTest
 class IdempotencyTest {
@@ -41,7 +42,7 @@ class IdempotencyTest {
     }
 
     private Map<String, Object> claim(String text) {
-        return Map.of("text", text, "claimant", io.claimtrack.TestActors.ensure("Idem " + text), "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString());
+        return Map.of("text", text, "claimant", Api.ensureActor("Idem " + text), "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString());
     }
 
     private static ExtractableResponse<Response> post(String key, Object body) {

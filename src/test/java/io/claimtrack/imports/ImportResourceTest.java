@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,11 +26,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
-import io.claimtrack.user.TestUsers;
+import io.claimtrack.testing.TestUsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.claimtrack.testing.Api;
+import io.claimtrack.testing.Await;
 
 @QuarkusTest
 class ImportResourceTest {
@@ -117,7 +118,7 @@ class ImportResourceTest {
 
     @Test
     void shouldReferToClaimsAcrossChunksAndToStoredClaimsById() {
-        String actor = io.claimtrack.TestActors.ensure("Reuters " + run);
+        String actor = Api.ensureActor("Reuters " + run);
         long stored = given().contentType("application/json")
                 .body(Map.of("text", "stored before the import", "claimant", actor, "assertedAt", hour1))
                 .when().post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -223,21 +224,11 @@ class ImportResourceTest {
     }
 
     private JsonPath awaitDone(long id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonPath job = given().when().get("/api/imports/" + id).then().statusCode(200).extract().jsonPath();
-            if ("DONE".equals(job.getString("state")) || "FAILED".equals(job.getString("state"))) {
-                assertEquals("DONE", job.getString("state"), job.prettify());
-                return job;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("import #" + id + " did not finish in 60 s");
-        return null;
+        JsonPath job = Await.until("import #" + id + " to finish", Duration.ofSeconds(60),
+                () -> given().when().get("/api/imports/" + id).then().statusCode(200).extract().jsonPath(),
+                j -> "DONE".equals(j.getString("state")) || "FAILED".equals(j.getString("state")));
+        assertEquals("DONE", job.getString("state"), job.prettify());
+        return job;
     }
 
     private static byte[] bytes(String ndjson) {

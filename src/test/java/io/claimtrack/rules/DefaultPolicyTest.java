@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
 
-/** The baseline policy of {@code rules/}, row by row of DESIGN.md's status table, then its flags. */
+/** The baseline policy of {@code rules/}, row by row of the status table in the README's "The policy", then its flags. */
 class DefaultPolicyTest {
 
     private final PolicyScenario thread = new PolicyScenario();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
-import io.claimtrack.user.TestUsers;
+import io.claimtrack.testing.Api;
+import io.claimtrack.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -35,14 +36,14 @@ class StatsAndHealthTest {
     @Test
     void shouldCountAContestedClaimOnceItIsDisputed() {
         String suffix = UUID.randomUUID().toString();
-        post("/api/actors", Map.of("name", "A " + suffix, "kind", "STATE", "blocs", List.of("a " + suffix)));
-        post("/api/actors", Map.of("name", "B " + suffix, "kind", "STATE", "blocs", List.of("b " + suffix)));
+        Api.create("/api/actors", Map.of("name", "A " + suffix, "kind", "STATE", "blocs", List.of("a " + suffix)));
+        Api.create("/api/actors", Map.of("name", "B " + suffix, "kind", "STATE", "blocs", List.of("b " + suffix)));
         // recent enough not to be STALE: that flag is about time, tested elsewhere
         String saidAt = clock.instant().minus(Duration.ofHours(2)).toString();
-        int claim = post("/api/claims", Map.of("text", "t", "claimant", "A " + suffix, "assertedAt", saidAt));
+        long claim = Api.create("/api/claims", Map.of("text", "t", "claimant", "A " + suffix, "assertedAt", saidAt));
         JsonPath before = stats();
 
-        post("/api/claims", Map.of("text", "no", "claimant", "B " + suffix, "assertedAt", saidAt,
+        Api.create("/api/claims", Map.of("text", "no", "claimant", "B " + suffix, "assertedAt", saidAt,
                 "disputes", claim));
 
         JsonPath after = stats();
@@ -69,10 +70,6 @@ class StatsAndHealthTest {
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
-    private static int post(String path, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post(path)
-                .then().statusCode(201).extract().jsonPath().getInt("id");
-    }
 
     private static JsonPath stats() {
         return given().when().get("/api/stats").then().statusCode(200).extract().jsonPath();

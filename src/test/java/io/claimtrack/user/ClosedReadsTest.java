@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.claimtrack.testing.TestUsers;
 
 /** With claimtrack.reads.policy=viewer, reading needs a signed-in user. */
 @QuarkusTest

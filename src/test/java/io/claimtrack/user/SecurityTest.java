@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.claimtrack.testing.TestUsers;
 
 /** Who may write what: 401 without credentials, 403 with the wrong role, success with the right one. */
 @QuarkusTest

@@ -1,8 +1,10 @@
-package io.claimtrack.problem;
+package io.claimtrack.refusal;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,17 +29,28 @@ public final class FieldErrors {
     private FieldErrors() {
     }
 
-    public static Problem.FieldError of(ConstraintViolation<?> violation) {
-        return new Problem.FieldError(field(violation), violation.getMessage());
+    public static FieldError of(ConstraintViolation<?> violation) {
+        return new FieldError(field(violation), violation.getMessage());
+    }
+
+    /** Every violation as a field error, ordered by field, so the same input is always described alike. */
+    public static List<FieldError> of(Collection<? extends ConstraintViolation<?>> violations) {
+        return violations.stream().map(FieldErrors::of).sorted(Comparator.comparing(FieldError::field)).toList();
+    }
+
+    /** The refusal of a request with these faults: each named, and all of them in the detail. */
+    public static InvalidInput invalid(List<FieldError> errors) {
+        return new InvalidInput(errors.stream().map(err -> err.field() + ": " + err.message())
+                .collect(Collectors.joining("; ")), errors);
     }
 
     /** The property a JSON document got wrong, or null when the fault is not in one property. */
-    public static Problem.FieldError of(JsonProcessingException e) {
+    public static FieldError of(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return new Problem.FieldError(field, jsonMessage(e));
+            return new FieldError(field, jsonMessage(e));
         }
         return null;
     }

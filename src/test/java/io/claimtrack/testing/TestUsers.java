@@ -1,10 +1,11 @@
-package io.claimtrack.user;
+package io.claimtrack.testing;
 
 import static io.restassured.RestAssured.given;
 
 import java.util.List;
 import java.util.Map;
 
+import io.claimtrack.user.Roles;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 

@@ -1,4 +1,4 @@
-package io.claimtrack.claim;
+package io.claimtrack.testing;
 
 import static io.restassured.RestAssured.given;
 
@@ -10,19 +10,20 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 
 /**
- * Small REST Assured helpers. Every test registers its own actors under unique names, so tests share
- * one database (with the demo data in it) without depending on each other or on their order.
+ * Small REST Assured helpers, signed in as the caller is. Every test registers its own actors under
+ * unique names, so tests share one database (with the demo data in it) without depending on each other
+ * or on their order.
  */
-final class Api {
+public final class Api {
 
     private Api() {
     }
 
-    static String unique(String name) {
+    public static String unique(String name) {
         return name + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static String actor(String name, String kind, String... blocs) {
+    public static String actor(String name, String kind, String... blocs) {
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "kind", kind, "blocs", List.of(blocs)))
                 .when().post("/api/actors")
@@ -30,7 +31,7 @@ final class Api {
         return name;
     }
 
-    static Map<String, Object> claim(String claimant, String text, String assertedAt) {
+    public static Map<String, Object> claim(String claimant, String text, String assertedAt) {
         Map<String, Object> claim = new HashMap<>();
         claim.put("text", text);
         claim.put("claimant", claimant);
@@ -40,33 +41,49 @@ final class Api {
     }
 
     /** Submits a claim, registering its claimant first when no actor has that name (kind OTHER, no bloc). */
-    static long submit(Map<String, Object> claim) {
-        io.claimtrack.TestActors.ensure((String) claim.get("claimant"));
+    public static long submit(Map<String, Object> claim) {
+        ensureActor((String) claim.get("claimant"));
         return given().contentType(ContentType.JSON).body(claim)
                 .when().post("/api/claims")
                 .then().log().ifValidationFails().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
 
-    static long submit(String claimant, String assertedAt) {
+    public static long submit(String claimant, String assertedAt) {
         return submit(claim(claimant, "claim by " + claimant, assertedAt));
     }
 
-    static long relate(String claimant, String relation, long target, String assertedAt) {
+    public static long relate(String claimant, String relation, long target, String assertedAt) {
         Map<String, Object> claim = claim(claimant, claimant + " " + relation + " #" + target, assertedAt);
         claim.put(relation, target);
         return submit(claim);
     }
 
-    static long claimCount() {
+    /** Registers {@code name} as an actor of kind OTHER in no bloc unless it exists (a 409 means it does). */
+    public static String ensureActor(String name) {
+        int status = given().contentType(ContentType.JSON).body(Map.of("name", name, "kind", "OTHER", "blocs", List.of()))
+                .when().post("/api/actors").then().extract().statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("could not register actor " + name + ": " + status);
+        }
+        return name;
+    }
+
+    /** POSTs a JSON body that must be created (201) and answers the new thing's id. */
+    public static long create(String path, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(path)
+                .then().log().ifValidationFails().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long claimCount() {
         return given().when().get("/api/stats").then().statusCode(200).extract().jsonPath().getLong("total");
     }
 
-    static int actorCount() {
+    public static int actorCount() {
         return given().when().get("/api/actors").then().statusCode(200).extract().jsonPath().getList("$").size();
     }
 
-    static int historySize(long claimId) {
+    public static int historySize(long claimId) {
         return given().when().get("/api/claims/" + claimId + "/history").then().statusCode(200)
                 .extract().jsonPath().getList("$").size();
     }

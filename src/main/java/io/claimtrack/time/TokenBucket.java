@@ -1,4 +1,4 @@
-package io.claimtrack.guard;
+package io.claimtrack.time;
 
 /** Refills continuously at {@code perMinute} tokens a minute, holding at most that many. */
 public final class TokenBucket {
