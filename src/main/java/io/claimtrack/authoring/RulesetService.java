@@ -89,7 +89,7 @@ public class RulesetService {
                     limits.stream().map(p -> new FieldError("files" + (p.file().isEmpty() ? "" : "." + p.file()), p.message())).toList());
         }
         for (Map.Entry<String, String> scenario : draft.scenarios.entrySet()) {
-            if (!scenario.getKey().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.json")) {
+            if (!RulesetValidator.isFileName(scenario.getKey(), ".json")) {
                 throw new InvalidInput("scenarios." + scenario.getKey(), "a scenario file name ends in .json");
             }
             try {
@@ -139,7 +139,7 @@ public class RulesetService {
             for (Assessment next : proposed.values()) {
                 ClaimStatusEntity now = current.get(next.claimId());
                 Set<Flag> before = now == null ? Set.of() : now.flagSet();
-                if (now != null && now.status == next.status() && before.equals(next.flags().keySet())) {
+                if (now != null && next.keepsStanding(now.status, before)) {
                     continue;
                 }
                 Set<Flag> added = new TreeSet<>(next.flags().keySet());

@@ -29,7 +29,12 @@ public class RulesetValidator {
     static final int MAX_FILES = 50;
     static final int MAX_FILE_CHARS = 100_000;
     static final int MAX_TOTAL_CHARS = 300_000;
-    static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.drl");
+    /** A ruleset's file names, DRL and scenario alike: no path, no hidden file, no odd character. */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,100}");
+
+    static boolean isFileName(String name, String extension) {
+        return name.endsWith(extension) && FILE_NAME.matcher(name.substring(0, name.length() - extension.length())).matches();
+    }
     static final Set<String> REQUIRED_QUERIES = Set.of("statuses", "flags");
     private static final int CACHED_VERSIONS = 20;
 
@@ -56,7 +61,7 @@ public class RulesetValidator {
     static List<RuleProblem> names(Map<String, String> files) {
         List<RuleProblem> problems = new ArrayList<>();
         for (String name : files.keySet()) {
-            if (!FILE_NAME.matcher(name).matches()) {
+            if (!isFileName(name, ".drl")) {
                 problems.add(error(name, 0, "a file name is letters, digits, '.', '_' or '-', ending in .drl"));
             }
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.drl.ast.descr.AccumulateDescr;
@@ -62,7 +61,6 @@ public final class SafetyPolicy {
     private static final Set<String> RULE_ATTRIBUTES = Set.of("salience", "no-loop");
     /** Letters, digits, spaces and sentence punctuation: no quotes, backslashes, braces or comment markers. */
     private static final Pattern RULE_NAME = Pattern.compile("[\\p{L}\\p{N} '.,:;!?()\\-_/%&+=<>#\\[\\]]{1,200}");
-    private static final Pattern LINE_AND_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
 
     private final SyntaxAllowList syntax = new SyntaxAllowList();
 
@@ -278,13 +276,7 @@ public final class SafetyPolicy {
     private static RuleProblem syntax(String file, DroolsError error) {
         String message = error.getMessage() == null ? "syntax error" : error.getMessage().strip();
         int line = error.getLines() != null && error.getLines().length > 0 ? error.getLines()[0] : 0;
-        int column = 0;
-        Matcher at = LINE_AND_COLUMN.matcher(message);
-        if (at.find()) {
-            line = line > 0 ? line : Integer.parseInt(at.group(1));
-            column = Integer.parseInt(at.group(2));
-        }
-        return new RuleProblem(file, Math.max(line, 0), column, RuleProblem.Severity.ERROR, message);
+        return RuleProblem.at(file, line, 0, RuleProblem.Severity.ERROR, message);
     }
 
     private static RuleProblem problem(String file, Position at, String construct, String why) {

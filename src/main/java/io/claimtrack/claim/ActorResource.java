@@ -47,26 +47,21 @@ public class ActorResource {
                              @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String user = identity.getPrincipal().getName();
         return idempotent.execute(user, idempotencyKey, "POST /api/actors", request, () -> {
-            ActorEntity actor = actors.register(request, user);
-            return Response.created(uri.getAbsolutePathBuilder().path(actor.id.toString()).build())
-                    .entity(ActorView.of(actor)).build();
+            ActorView actor = actors.register(request, user);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(actor.id())).build())
+                    .entity(actor).build();
         });
     }
 
     @GET
     @Operation(summary = "All actors, by name")
     public List<ActorView> list() {
-        return ActorEntity.<ActorEntity>listAll(io.quarkus.panache.common.Sort.by("nameKey")).stream()
-                .map(ActorView::of).toList();
+        return actors.all();
     }
 
     @GET
     @Path("/{id}")
     public ActorView get(@PathParam("id") long id) {
-        ActorEntity actor = ActorEntity.findById(id);
-        if (actor == null) {
-            throw NotFound.of("actor", id);
-        }
-        return ActorView.of(actor);
+        return actors.get(id);
     }
 }

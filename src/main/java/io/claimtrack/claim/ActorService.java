@@ -2,10 +2,15 @@ package io.claimtrack.claim;
 
 import java.time.Clock;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 
+import io.claimtrack.refusal.NotFound;
 import io.claimtrack.refusal.Refusal;
 import io.claimtrack.refusal.Contradiction;
 import io.claimtrack.refusal.Conflict;
@@ -25,18 +30,33 @@ public class ActorService {
      * Registers an actor in a transaction of its own (or the caller's). Of two registrations of one new
      * name at once, the one that loses the race on the unique name is a 409, like any taken name.
      */
-    public ActorEntity register(NewActor request, String by) {
+    public ActorView register(NewActor request, String by) {
         if (QuarkusTransaction.isActive()) {
-            return record(request, by);
+            return ActorView.of(record(request, by));
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> record(request, by));
+            return QuarkusTransaction.requiringNew().call(() -> ActorView.of(record(request, by)));
         } catch (RuntimeException e) {
             if (!ActorNames.takenMeanwhile(e)) {
                 throw e;
             }
             throw new Conflict("name", "an actor named \"" + request.name().strip() + "\" already exists");
         }
+    }
+
+    /** Every actor, by name (any case). */
+    @Transactional
+    public List<ActorView> all() {
+        return ActorEntity.<ActorEntity>listAll(Sort.by("nameKey")).stream().map(ActorView::of).toList();
+    }
+
+    @Transactional
+    public ActorView get(long id) {
+        ActorEntity actor = ActorEntity.findById(id);
+        if (actor == null) {
+            throw NotFound.of("actor", id);
+        }
+        return ActorView.of(actor);
     }
 
     /**

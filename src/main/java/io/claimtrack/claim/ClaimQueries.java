@@ -12,6 +12,10 @@ import io.claimtrack.evaluation.ThreadEvaluation;
 import io.claimtrack.rules.Evaluation;
 import io.claimtrack.status.Standing;
 import io.claimtrack.status.Stats;
+import io.claimtrack.status.StatusChangeEntity;
+import io.claimtrack.status.HistoryEntry;
+import io.claimtrack.status.StatusCounts;
+import io.claimtrack.status.StatusHistory;
 import io.claimtrack.refusal.NotFound;
 import io.claimtrack.refusal.InvalidInput;
 
@@ -24,10 +28,14 @@ public class ClaimQueries {
 
     private final ThreadEvaluation threads;
     private final ClaimViews views;
+    private final StatusCounts counts;
+    private final StatusHistory history;
 
-    public ClaimQueries(ThreadEvaluation threads, ClaimViews views) {
+    public ClaimQueries(ThreadEvaluation threads, ClaimViews views, StatusCounts counts, StatusHistory history) {
         this.threads = threads;
         this.views = views;
+        this.counts = counts;
+        this.history = history;
     }
 
     @Transactional
@@ -44,7 +52,7 @@ public class ClaimQueries {
             return views.asOf(List.of(claim), standingsAsOf(List.of(claim.threadId), asOf), asOf).get(0);
         }
         if (knownAt != null) {
-            Standing standing = claim.recordedAt.isAfter(knownAt) ? null : Standing.knownAt(id, knownAt);
+            Standing standing = claim.recordedAt.isAfter(knownAt) ? null : history.knownAt(id, knownAt);
             if (standing == null) {
                 throw new NotFound("claim #" + id + " was not yet recorded at " + knownAt
                         + " (recorded " + claim.recordedAt + ")");
@@ -80,6 +88,28 @@ public class ClaimQueries {
         return views.asOf(asserted, standingsAsOf(List.of(threadId), asOf), asOf);
     }
 
+    /** Whether nothing was ever stored: no actor, no claim (a first start). */
+    @Transactional
+    public boolean storeIsEmpty() {
+        return ActorEntity.count() == 0 && ClaimEntity.count() == 0;
+    }
+
+    /** These claims now, by id (missing ones left out): one set of queries, however many. */
+    @Transactional
+    public Map<Long, ClaimView> current(List<Long> ids) {
+        Map<Long, ClaimView> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            views.current(ClaimEntity.list("id in ?1", ids)).forEach(view -> found.put(view.id(), view));
+        }
+        return found;
+    }
+
+    /** Every recorded change of the claim's status or flags, oldest first (system time). */
+    @Transactional
+    public List<HistoryEntry> history(long id) {
+        return history.of(ClaimEntity.existing(id).id);
+    }
+
     @Transactional
     public List<TimelineEntry> timeline(long id) {
         ClaimEntity claim = ClaimEntity.existing(id);
@@ -89,9 +119,18 @@ public class ClaimQueries {
     @Transactional
     public Stats stats(Instant asOf) {
         if (asOf == null) {
-            return Stats.current();
+            return counts.current();
         }
         return Stats.of(threads.asOf(ClaimEntity.threadsAssertedBy(asOf), asOf).assessments().values());
+    }
+
+    /** The latest recorded changes of status or flags, newest first, each with its claim's text. */
+    @Transactional
+    public List<RecentChange> latestChanges(int limit) {
+        return ClaimEntity.getEntityManager().createQuery("select c, claim.text from StatusChangeEntity c, ClaimEntity claim"
+                        + " where claim.id = c.claimId order by c.id desc", Object[].class)
+                .setMaxResults(limit).getResultList().stream()
+                .map(row -> RecentChange.of((StatusChangeEntity) row[0], (String) row[1])).toList();
     }
 
     private Map<Long, Standing> standingsAsOf(List<Long> threadIds, Instant asOf) {

@@ -38,17 +38,15 @@ public class ClaimResource {
 
     private final ClaimService claims;
     private final ClaimQueries queries;
-    private final ClaimViews views;
     private final Clock clock;
     private final SecurityIdentity identity;
     private final IdempotentRequests idempotent;
 
-    public ClaimResource(ClaimService claims, ClaimQueries queries, ClaimViews views, Clock clock,
+    public ClaimResource(ClaimService claims, ClaimQueries queries, Clock clock,
                          SecurityIdentity identity, IdempotentRequests idempotent) {
         this.idempotent = idempotent;
         this.claims = claims;
         this.queries = queries;
-        this.views = views;
         this.clock = clock;
         this.identity = identity;
     }
@@ -62,9 +60,9 @@ public class ClaimResource {
                            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String user = identity.getPrincipal().getName();
         return idempotent.execute(user, idempotencyKey, "POST /api/claims", request, () -> {
-            ClaimEntity claim = claims.submit(request, user);
-            return Response.created(uri.getAbsolutePathBuilder().path(claim.id.toString()).build())
-                    .entity(views.of(claim)).build();
+            ClaimView claim = claims.submit(request, user);
+            return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(claim.id())).build())
+                    .entity(claim).build();
         });
     }
 
@@ -103,7 +101,7 @@ public class ClaimResource {
     @Operation(summary = "System time: every recorded change of the claim's status or flags, oldest first",
             description = "Includes changes caused by new claims, analysts' verdicts, ruleset activations and time passing.")
     public List<HistoryEntry> history(@PathParam("id") long id) {
-        return HistoryEntry.forClaim(ClaimEntity.existing(id).id);
+        return queries.history(id);
     }
 
     @GET

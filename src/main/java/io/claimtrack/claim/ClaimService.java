@@ -27,12 +27,15 @@ public class ClaimService {
     private final ActorService actors;
     private final ThreadEvaluation threads;
     private final Validator validator;
+    private final ClaimViews views;
     private final Clock clock;
 
-    public ClaimService(ActorService actors, ThreadEvaluation threads, Validator validator, Clock clock) {
+    public ClaimService(ActorService actors, ThreadEvaluation threads, Validator validator, ClaimViews views,
+                        Clock clock) {
         this.actors = actors;
         this.threads = threads;
         this.validator = validator;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -44,13 +47,14 @@ public class ClaimService {
         return FieldErrors.of(validator.validate(request));
     }
 
+    /** @return the claim as stored, with its status and its thread's, re-evaluated */
     @Transactional
-    public ClaimEntity submit(NewClaim request, String by) {
+    public ClaimView submit(NewClaim request, String by) {
         ClaimEntity claim = record(request, by);
         Relation relation = Relation.of(request);
         threads.reevaluateLocked(List.of(claim.threadId),
                 "claim #" + claim.id + " submitted" + (relation == null ? "" : " (" + relation + ")"));
-        return claim;
+        return views.of(claim);
     }
 
     /**

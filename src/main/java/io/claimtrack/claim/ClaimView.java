@@ -3,6 +3,7 @@ package io.claimtrack.claim;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.claimtrack.facts.ClaimStatus;
@@ -22,6 +23,12 @@ public record ClaimView(long id, String text, ActorView claimant, String topic, 
                         List<Long> disputedBy, List<Long> supportedBy, List<Long> retractedBy,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Instant knownAt) {
+
+    /** The claim it points at and how; null for a claim that opens its thread. */
+    @JsonIgnore
+    public Relation relation() {
+        return Relation.of(disputes, supports, retracts);
+    }
 
     public record SourceView(String url, String title, String publisher) {
 

@@ -67,16 +67,15 @@ public class ClaimViews {
             return byTarget;
         }
         // One query per relation, each on its own index: an OR across the three columns would scan the table.
-        for (String relation : List.of("disputesId", "supportsId", "retractsId")) {
-            var query = ClaimEntity.getEntityManager().createQuery("select c.id, c." + relation + " from ClaimEntity c"
-                    + " where c." + relation + " in :ids" + when + " order by c.id", Object[].class).setParameter("ids", ids);
+        for (Relation.Kind relation : Relation.Kind.values()) {
+            var query = ClaimEntity.getEntityManager().createQuery("select c.id, c." + relation.property()
+                    + " from ClaimEntity c where c." + relation.property() + " in :ids" + when + " order by c.id",
+                    Object[].class).setParameter("ids", ids);
             if (at != null) {
                 query.setParameter("at", at);
             }
             for (Object[] row : query.getResultList()) {
-                Incoming incoming = byTarget.computeIfAbsent((Long) row[1], t -> new Incoming());
-                (relation.equals("disputesId") ? incoming.disputedBy
-                        : relation.equals("supportsId") ? incoming.supportedBy : incoming.retractedBy).add((Long) row[0]);
+                byTarget.computeIfAbsent((Long) row[1], t -> new Incoming()).of(relation).add((Long) row[0]);
             }
         }
         return byTarget;
@@ -86,5 +85,13 @@ public class ClaimViews {
         final List<Long> disputedBy = new ArrayList<>();
         final List<Long> supportedBy = new ArrayList<>();
         final List<Long> retractedBy = new ArrayList<>();
+
+        List<Long> of(Relation.Kind relation) {
+            return switch (relation) {
+                case DISPUTES -> disputedBy;
+                case SUPPORTS -> supportedBy;
+                case RETRACTS -> retractedBy;
+            };
+        }
     }
 }

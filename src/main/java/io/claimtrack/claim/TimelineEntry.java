@@ -22,13 +22,12 @@ public record TimelineEntry(Instant at, ClaimStatus status, List<Flag> flags, St
             if (claim == null) {
                 return new Cause("TIME_PASSED", null, null, null, null, "time passed");
             }
-            String relation = claim.getDisputes() != null ? "disputes" : claim.getSupports() != null ? "supports"
-                    : claim.getRetracts() != null ? "retracts" : null;
-            Long target = claim.getDisputes() != null ? claim.getDisputes() : claim.getSupports() != null
-                    ? claim.getSupports() : claim.getRetracts();
+            Relation relation = Relation.of(claim);
             String description = "claim #" + claim.getId() + " by " + claim.getClaimant().getName()
-                    + (relation == null ? " asserted" : " " + relation + " #" + target);
-            return new Cause("ASSERTION", claim.getId(), claim.getClaimant().getName(), relation, target, description);
+                    + (relation == null ? " asserted" : " " + relation);
+            return new Cause("ASSERTION", claim.getId(), claim.getClaimant().getName(),
+                    relation == null ? null : relation.kind().field(), relation == null ? null : relation.targetId(),
+                    description);
         }
     }
 

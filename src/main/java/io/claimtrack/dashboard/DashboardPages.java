@@ -5,12 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,9 +21,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import io.claimtrack.problem.QueryParameters;
-import io.claimtrack.claim.ActorEntity;
-import io.claimtrack.claim.ClaimEntity;
+import io.claimtrack.claim.ActorService;
+import io.claimtrack.claim.ActorView;
 import io.claimtrack.claim.ClaimFilter;
 import io.claimtrack.claim.ClaimQueries;
 import io.claimtrack.claim.ClaimService;
@@ -33,14 +31,11 @@ import io.claimtrack.claim.NewClaim;
 import io.claimtrack.claim.Page;
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
-import io.claimtrack.status.HistoryEntry;
-import io.claimtrack.status.Stats;
-import io.claimtrack.time.Instants;
-import io.claimtrack.user.Roles;
+import io.claimtrack.problem.QueryParameters;
 import io.claimtrack.refusal.FieldError;
 import io.claimtrack.refusal.Refusal;
-import io.claimtrack.refusal.NotFound;
-import io.quarkus.panache.common.Sort;
+import io.claimtrack.time.Instants;
+import io.claimtrack.user.Roles;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -64,13 +59,14 @@ public class DashboardPages {
     private final Overview data;
     private final ClaimQueries queries;
     private final ClaimService claimService;
+    private final ActorService actorService;
     private final SecurityIdentity identity;
     private final Clock clock;
     private final CsrfToken csrf;
 
     public DashboardPages(Template overview, Template claims, Template claim, Template actors, Template actor,
                           Template submit, Template login, Overview data, ClaimQueries queries,
-                          ClaimService claimService, SecurityIdentity identity, Clock clock,
+                          ClaimService claimService, ActorService actorService, SecurityIdentity identity, Clock clock,
                           CsrfToken csrf) {
         this.csrf = csrf;
         this.overview = overview;
@@ -83,6 +79,7 @@ public class DashboardPages {
         this.data = data;
         this.queries = queries;
         this.claimService = claimService;
+        this.actorService = actorService;
         this.identity = identity;
         this.clock = clock;
     }
@@ -93,13 +90,13 @@ public class DashboardPages {
 
     @GET
     public TemplateInstance overview() {
-        List<Overview.Day> days = data.statusesPerDay();
+        Overview.View view = data.read();
         return overview.data("user", user())
-                .data("stats", Stats.current())
-                .data("days", days)
-                .data("chart", Overview.chart(days))
-                .data("changes", data.latestChanges(10))
-                .data("contested", queries.list(ClaimFilter.parse("CONTESTED", null, null, null, null, null), 0, 10).items());
+                .data("stats", view.stats())
+                .data("days", view.days())
+                .data("chart", view.chart())
+                .data("changes", view.changes())
+                .data("contested", view.contested());
     }
 
     @GET
@@ -133,34 +130,29 @@ public class DashboardPages {
         return claim.data("user", user()).data("c", view)
                 .data("tree", ThreadTree.of(queries.thread(view.thread(), asOf)))
                 .data("timeline", queries.timeline(id))
-                .data("history", HistoryEntry.forClaim(id))
+                .data("history", queries.history(id))
                 .data("asOf", asOf == null ? null : LocalDateTime.ofInstant(asOf, ZoneOffset.UTC)
                         .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
     }
 
     @GET
     @Path("actors")
-    @Transactional
     public TemplateInstance actors() {
-        return actors.data("user", user()).data("actors", ActorEntity.listAll(Sort.by("nameKey")));
+        return actors.data("user", user()).data("actors", actorService.all());
+    }
+
+    /** A claim of the actor's that disputes another. */
+    public record Dispute(ClaimView claim, ClaimView target) {
     }
 
     @GET
     @Path("actors/{id}")
-    @Transactional
     public TemplateInstance actor(@PathParam("id") long id) {
-        ActorEntity found = ActorEntity.findById(id);
-        if (found == null) {
-            throw NotFound.of("actor", id);
-        }
-        List<ClaimView> own = queries.list(ClaimFilter.parse(null, null, found.name, null, null, null), 0, Page.MAX_SIZE).items();
-        List<Map<String, Object>> disputes = new ArrayList<>();
-        for (ClaimView mine : own) {
-            if (mine.disputes() != null) {
-                ClaimEntity target = ClaimEntity.findById(mine.disputes());
-                disputes.add(Map.of("claim", mine, "target", target));
-            }
-        }
+        ActorView found = actorService.get(id);
+        List<ClaimView> own = queries.list(ClaimFilter.parse(null, null, found.name(), null, null, null), 0, Page.MAX_SIZE).items();
+        Map<Long, ClaimView> targets = queries.current(own.stream().map(ClaimView::disputes).filter(Objects::nonNull).toList());
+        List<Dispute> disputes = own.stream().filter(mine -> mine.disputes() != null)
+                .map(mine -> new Dispute(mine, targets.get(mine.disputes()))).toList();
         return actor.data("user", user()).data("a", found).data("claims", own).data("disputes", disputes);
     }
 
@@ -227,8 +219,8 @@ public class DashboardPages {
         }
         if (errors.isEmpty()) {
             try {
-                ClaimEntity stored = claimService.submit(request, user());
-                return Response.seeOther(URI.create("/claims/" + stored.id)).build();
+                ClaimView stored = claimService.submit(request, user());
+                return Response.seeOther(URI.create("/claims/" + stored.id())).build();
             } catch (Refusal e) {
                 e.errors().forEach(err -> errors.putIfAbsent(formField(err), err.message()));
                 if (e.errors().isEmpty()) {

@@ -11,22 +11,17 @@ import io.claimtrack.claim.ClaimView;
 public record ThreadTree(ClaimView claim, String relation, List<ThreadTree> replies) {
 
     static ThreadTree of(List<ClaimView> thread) {
-        Map<Long, List<ClaimView>> byTarget = thread.stream().filter(c -> target(c) != null)
-                .collect(Collectors.groupingBy(ThreadTree::target));
-        ClaimView root = thread.stream().filter(c -> target(c) == null).findFirst().orElseThrow();
+        Map<Long, List<ClaimView>> byTarget = thread.stream().filter(c -> c.relation() != null)
+                .collect(Collectors.groupingBy(c -> c.relation().targetId()));
+        ClaimView root = thread.stream().filter(c -> c.relation() == null).findFirst().orElseThrow();
         return build(root, null, byTarget);
     }
 
     private static ThreadTree build(ClaimView claim, String relation, Map<Long, List<ClaimView>> byTarget) {
         List<ThreadTree> replies = new ArrayList<>();
         for (ClaimView reply : byTarget.getOrDefault(claim.id(), List.of())) {
-            replies.add(build(reply, reply.disputes() != null ? "disputes" : reply.supports() != null ? "supports"
-                    : "retracts", byTarget));
+            replies.add(build(reply, reply.relation().kind().field(), byTarget));
         }
         return new ThreadTree(claim, relation, replies);
-    }
-
-    private static Long target(ClaimView claim) {
-        return claim.disputes() != null ? claim.disputes() : claim.supports() != null ? claim.supports() : claim.retracts();
     }
 }

@@ -3,85 +3,58 @@ package io.claimtrack.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.claimtrack.claim.ActorEntity;
-import io.claimtrack.claim.ActorService;
-import io.claimtrack.claim.ClaimEntity;
-import io.claimtrack.claim.ClaimService;
-import io.claimtrack.claim.NewClaim;
+import io.claimtrack.claim.ClaimQueries;
+import io.claimtrack.imports.ImportJobs;
+import io.claimtrack.imports.ImportView;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * On first start with an empty database, loads the seed article's actors and claims through the same
- * services as the API, so the demo's statuses and history are produced exactly as a submission's would be.
+ * On first start with an empty database, imports the seed article's actors and claims (The Moscow Times,
+ * 30 September 2015; see the README) as any NDJSON import is run: refs resolved the import's way, each
+ * line checked and stored through the same services as the API. The article gives the date but not the
+ * hour of each statement: the hours in the file only keep them in the article's order.
  */
 @ApplicationScoped
 public class DemoDataLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
-    static final String RESOURCE = "/demo/moscow-times-2015-09-30.json";
+    static final String RESOURCE = "/demo/moscow-times-2015-09-30.ndjson";
     static final String LOADED_BY = "demo data";
 
-    private final ActorService actors;
-    private final ClaimService claims;
-    private final ObjectMapper json;
+    private final ImportJobs imports;
+    private final ClaimQueries claims;
     private final boolean enabled;
 
-    public DemoDataLoader(ActorService actors, ClaimService claims, ObjectMapper json,
+    public DemoDataLoader(ImportJobs imports, ClaimQueries claims,
                           @ConfigProperty(name = "claimtrack.demo-data.enabled") boolean enabled) {
-        this.actors = actors;
+        this.imports = imports;
         this.claims = claims;
-        this.json = json;
         this.enabled = enabled;
     }
 
-    @Transactional
     void onStart(@Observes StartupEvent start) {
-        if (!enabled || ActorEntity.count() > 0 || ClaimEntity.count() > 0) {
+        if (!enabled || !claims.storeIsEmpty()) {
             return;
         }
-        DemoData demo = read();
-        demo.actors().forEach(actor -> actors.register(actor, LOADED_BY));
-        Map<String, Long> idByRef = new HashMap<>();
-        for (DemoData.DemoClaim claim : demo.claims()) {
-            ClaimEntity stored = claims.submit(new NewClaim(claim.text(), claim.claimant(), claim.topic(),
-                    claim.assertedAt(), claim.source(), claim.quote(), idOf(claim.disputes(), idByRef),
-                    idOf(claim.supports(), idByRef), idOf(claim.retracts(), idByRef)), LOADED_BY);
-            idByRef.put(claim.ref(), stored.id);
-        }
-        LOG.infof("Demo data loaded from %s: %d actors, %d claims", RESOURCE, demo.actors().size(), demo.claims().size());
-    }
-
-    private DemoData read() {
         try (InputStream in = DemoDataLoader.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("Demo data " + RESOURCE + " is missing from the application");
             }
-            return json.readValue(in, DemoData.class);
+            ImportView job = imports.runNow(in, LOADED_BY);
+            if (job.rejected() > 0) {
+                throw new IllegalStateException("Demo data " + RESOURCE + ": " + job.rejected() + " lines rejected: "
+                        + job.errors());
+            }
+            LOG.infof("Demo data loaded from %s (import #%d): %d lines", RESOURCE, job.id(), job.stored());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read demo data " + RESOURCE, e);
         }
-    }
-
-    private static Long idOf(String ref, Map<String, Long> idByRef) {
-        if (ref == null) {
-            return null;
-        }
-        Long id = idByRef.get(ref);
-        if (id == null) {
-            throw new IllegalStateException("Demo data: claim ref \"" + ref + "\" is not an earlier claim of the file");
-        }
-        return id;
     }
 }

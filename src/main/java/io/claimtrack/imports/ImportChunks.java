@@ -23,6 +23,7 @@ import io.claimtrack.claim.ClaimEntity;
 import io.claimtrack.claim.ClaimService;
 import io.claimtrack.claim.NewActor;
 import io.claimtrack.claim.NewClaim;
+import io.claimtrack.claim.Relation;
 import io.claimtrack.evaluation.ThreadEvaluation;
 import io.claimtrack.refusal.Refusal;
 import io.claimtrack.refusal.FieldError;
@@ -38,7 +39,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class ImportChunks {
 
-    static final Set<String> RELATIONS = Set.of("disputes", "supports", "retracts");
+    static final List<String> RELATIONS = Relation.Kind.fields();
     private static final int MAX_REF = 100;
 
     private final ActorService actors;

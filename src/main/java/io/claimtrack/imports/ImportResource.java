@@ -2,9 +2,6 @@ package io.claimtrack.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.claimtrack.user.Roles;
-import io.claimtrack.refusal.NotFound;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @jakarta.ws.rs.Path("/api/imports")
@@ -32,16 +27,12 @@ public class ImportResource {
 
     public static final String NDJSON = "application/x-ndjson";
 
-    private final ImportFiles files;
-    private final ImportWorker worker;
+    private final ImportJobs imports;
     private final SecurityIdentity identity;
-    private final Clock clock;
 
-    public ImportResource(ImportFiles files, ImportWorker worker, SecurityIdentity identity, Clock clock) {
-        this.files = files;
-        this.worker = worker;
+    public ImportResource(ImportJobs imports, SecurityIdentity identity) {
+        this.imports = imports;
         this.identity = identity;
-        this.clock = clock;
     }
 
     @POST
@@ -54,26 +45,7 @@ public class ImportResource {
                     + " job stores valid lines, reports invalid ones by line number (all-or-nothing per line) and"
                     + " re-evaluates the threads each chunk touched. Follow it at the Location.")
     public Response start(InputStream body, UriInfo uri) throws IOException {
-        Path upload = files.receive(body);
-        long bytes = Files.size(upload);
-        ImportView job;
-        try {
-            // The job and its file are kept together: if the file cannot be moved, the job is not committed.
-            job = QuarkusTransaction.requiringNew().call(() -> {
-                ImportJobEntity queued = new ImportJobEntity();
-                queued.state = ImportState.QUEUED;
-                queued.submittedBy = identity.getPrincipal().getName();
-                queued.submittedAt = clock.instant();
-                queued.bytes = bytes;
-                queued.persist();
-                files.keep(upload, queued.id);
-                return ImportView.of(queued);
-            });
-        } catch (RuntimeException e) {
-            Files.deleteIfExists(upload);
-            throw e;
-        }
-        worker.enqueue(job.id());
+        ImportView job = imports.queue(body, identity.getPrincipal().getName());
         return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(String.valueOf(job.id())).build()).build();
     }
 
@@ -81,19 +53,12 @@ public class ImportResource {
     @jakarta.ws.rs.Path("/{id}")
     @Operation(summary = "An import's state and progress, with its first 100 rejected lines")
     public ImportView get(@PathParam("id") long id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ImportJobEntity job = ImportJobEntity.findById(id);
-            if (job == null) {
-                throw NotFound.of("import", id);
-            }
-            return ImportView.of(job);
-        });
+        return imports.get(id);
     }
 
     @GET
     @Operation(summary = "The latest 20 imports, newest first")
     public List<ImportView> latest() {
-        return QuarkusTransaction.requiringNew().call(() -> ImportJobEntity.<ImportJobEntity>find("order by id desc")
-                .page(0, 20).list().stream().map(ImportView::of).toList());
+        return imports.latest(20);
     }
 }

@@ -72,10 +72,11 @@ public class ImportWorker {
     }
 
     void enqueue(long jobId) {
-        executor.execute(() -> run(jobId));
+        executor.execute(() -> run(jobId, chunkLines));
     }
 
-    private void run(long jobId) {
+    /** Runs the job in the calling thread, {@code chunkLines} lines to a transaction. */
+    void run(long jobId, int chunkLines) {
         long resumeAfter = QuarkusTransaction.requiringNew().call(() -> {
             ImportJobEntity job = ImportJobEntity.findById(jobId);
             job.state = ImportState.RUNNING;

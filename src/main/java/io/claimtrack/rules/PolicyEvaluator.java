@@ -126,16 +126,12 @@ public final class PolicyEvaluator {
             // timeline quadratic in memory as well as in time.
             Claim target = cause != null && cause.getId() == claimId ? cause : targetOf(inserted, claimId);
             Assessment current = conclusions(ruleset, List.of(target), session).get(claimId);
-            if (last == null || changed(last, current)) {
+            if (last == null || !current.keepsStanding(last.status(), last.flags().keySet())) {
                 transitions.add(new Transition(at, cause, current));
             }
             last = current;
         }
         return transitions;
-    }
-
-    private static boolean changed(Assessment before, Assessment after) {
-        return before.status() != after.status() || !before.flags().keySet().equals(after.flags().keySet());
     }
 
     private static void fire(KieSession session, BoundedRun.Run run, CompiledRuleset ruleset, int facts) {

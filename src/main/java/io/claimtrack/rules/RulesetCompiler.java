@@ -25,7 +25,6 @@ import org.kie.api.runtime.KieContainer;
 public final class RulesetCompiler {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
-    private static final Pattern LINE_AND_COLUMN = Pattern.compile("[Ll]ine (\\d+):(\\d+)");
     private static final String RESOURCES = "src/main/resources/";
     private static final String NULL_PACKAGE = "Parser returned a null Package";
 
@@ -93,21 +92,9 @@ public final class RulesetCompiler {
                 continue; // an echo of the syntax error already reported for this file
             }
             String file = fileByPath.getOrDefault(message.getPath(), message.getPath() == null ? "" : message.getPath());
-            int line = message.getLine();
-            int column = message.getColumn();
-            // Drools often leaves the column at 0 and puts "Line 5:29" in the text instead.
-            Matcher at = LINE_AND_COLUMN.matcher(text);
-            if (at.find()) {
-                if (line <= 0) {
-                    line = Integer.parseInt(at.group(1));
-                }
-                if (column <= 0) {
-                    column = Integer.parseInt(at.group(2));
-                }
-            }
             RuleProblem.Severity severity = message.getLevel() == Message.Level.ERROR
                     ? RuleProblem.Severity.ERROR : RuleProblem.Severity.WARNING;
-            problems.add(new RuleProblem(file, Math.max(line, 0), Math.max(column, 0), severity, text));
+            problems.add(RuleProblem.at(file, message.getLine(), message.getColumn(), severity, text));
         }
         return problems;
     }

@@ -11,10 +11,6 @@ public record HistoryEntry(Instant at, ClaimStatus status, ClaimStatus previousS
                            List<Flag> previousFlags, String rule, String explanation, int rulesetVersion,
                            String cause) {
 
-    public static List<HistoryEntry> forClaim(long claimId) {
-        return StatusChangeEntity.forClaim(claimId).stream().map(HistoryEntry::of).toList();
-    }
-
     static HistoryEntry of(StatusChangeEntity change) {
         return new HistoryEntry(change.at, change.status, change.previousStatus, change.flagList(),
                 change.previousFlagList(), change.rule, change.explanation, change.rulesetVersion, change.cause);

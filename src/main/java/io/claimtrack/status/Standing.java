@@ -1,6 +1,5 @@
 package io.claimtrack.status;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.claimtrack.facts.ClaimStatus;
@@ -22,24 +21,5 @@ public record Standing(ClaimStatus status, List<Flag> flags, Reason reason, List
                 new Reason(assessment.rule(), assessment.explanation(), null, rulesetVersion),
                 assessment.flags().entrySet().stream()
                         .map(e -> new FlagView(e.getKey(), e.getValue().rule(), e.getValue().explanation())).toList());
-    }
-
-    /**
-     * What claimtrack showed at {@code knownAt}, from the history: the latest change by then, and since
-     * when that status had held. Flag reasons are not kept in the history, so only flag names are given.
-     */
-    public static Standing knownAt(long claimId, Instant knownAt) {
-        List<StatusChangeEntity> changes = StatusChangeEntity.list(
-                "claimId = ?1 and at <= ?2 order by id", claimId, knownAt);
-        if (changes.isEmpty()) {
-            return null;
-        }
-        StatusChangeEntity latest = changes.get(changes.size() - 1);
-        Instant since = latest.at;
-        for (int i = changes.size() - 1; i >= 0 && changes.get(i).status == latest.status; i--) {
-            since = changes.get(i).at;
-        }
-        return new Standing(latest.status, latest.flagList(),
-                new Reason(latest.rule, latest.explanation, since, latest.rulesetVersion), List.of());
     }
 }

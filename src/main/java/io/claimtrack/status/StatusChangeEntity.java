@@ -82,7 +82,7 @@ public class StatusChangeEntity extends PanacheEntityBase {
         return flags.stream().map(Flag::name).collect(Collectors.joining(","));
     }
 
-    private static List<Flag> parse(String flags) {
+    static List<Flag> parse(String flags) {
         return flags.isEmpty() ? List.of() : Arrays.stream(flags.split(",")).map(Flag::valueOf).toList();
     }
 }

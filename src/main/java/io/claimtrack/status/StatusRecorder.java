@@ -51,9 +51,8 @@ public class StatusRecorder implements Conclusions {
                 status.claimId = assessment.claimId();
             }
             boolean statusChanged = previousStatus != assessment.status();
-            boolean flagsChanged = previousFlags == null || !previousFlags.equals(assessment.flags().keySet());
             apply(status, assessment, evaluation.rulesetVersion(), now, statusChanged);
-            if (statusChanged || flagsChanged) {
+            if (previousFlags == null || !assessment.keepsStanding(previousStatus, previousFlags)) {
                 history(assessment, previousStatus, previousFlags, evaluation.rulesetVersion(), now, cause).persist();
                 // Delivered to observers only if the transaction commits (see LiveStatus).
                 changes.fire(new StatusChanged(assessment.claimId(), assessment.status(), previousStatus,

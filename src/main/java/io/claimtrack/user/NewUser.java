@@ -16,7 +16,6 @@ public record NewUser(
         @Size(min = 12, max = 200, message = "must be 12 to 200 characters")
         String password,
 
-        @NotEmpty(message = "give at least one of VIEWER, SUBMITTER, ANALYST, ADMIN")
-        Set<@Pattern(regexp = "VIEWER|SUBMITTER|ANALYST|ADMIN", message = "must be one of VIEWER, SUBMITTER, ANALYST, ADMIN")
-            String> roles) {
+        @NotEmpty(message = "give at least one of " + Roles.LIST)
+        Set<@Pattern(regexp = Roles.PATTERN, message = Roles.ONE_OF) String> roles) {
 }

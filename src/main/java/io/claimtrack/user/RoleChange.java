@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 
 public record RoleChange(
-        @NotEmpty(message = "give at least one of VIEWER, SUBMITTER, ANALYST, ADMIN (disable the account to shut it)")
-        Set<@Pattern(regexp = "VIEWER|SUBMITTER|ANALYST|ADMIN", message = "must be one of VIEWER, SUBMITTER, ANALYST, ADMIN")
-            String> roles) {
+        @NotEmpty(message = "give at least one of " + Roles.LIST + " (disable the account to shut it)")
+        Set<@Pattern(regexp = Roles.PATTERN, message = Roles.ONE_OF) String> roles) {
 }

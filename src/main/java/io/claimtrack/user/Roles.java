@@ -1,7 +1,5 @@
 package io.claimtrack.user;
 
-import java.util.Set;
-
 /** Who may do what. Reads are open unless claimtrack.reads.policy=viewer. */
 public final class Roles {
 
@@ -14,7 +12,10 @@ public final class Roles {
     /** Manages users. */
     public static final String ADMIN = "ADMIN";
 
-    public static final Set<String> ALL = Set.of(VIEWER, SUBMITTER, ANALYST, ADMIN);
+    /** Every role, for validating a request's roles (the reads policy in application.properties lists them too). */
+    static final String LIST = VIEWER + ", " + SUBMITTER + ", " + ANALYST + ", " + ADMIN;
+    static final String PATTERN = VIEWER + "|" + SUBMITTER + "|" + ANALYST + "|" + ADMIN;
+    static final String ONE_OF = "must be one of " + LIST;
 
     private Roles() {
     }

@@ -39,33 +39,33 @@ public class UserResource {
     @POST
     @Operation(summary = "Create a user with roles; the password is stored as a bcrypt hash")
     public Response create(@Valid @NotNull(message = "a JSON body is required") NewUser request, UriInfo uri) {
-        UserEntity user = users.create(request, identity.getPrincipal().getName());
-        return Response.created(uri.getAbsolutePathBuilder().path(user.username).build()).entity(UserView.of(user)).build();
+        UserView user = users.create(request, identity.getPrincipal().getName());
+        return Response.created(uri.getAbsolutePathBuilder().path(user.username()).build()).entity(user).build();
     }
 
     @GET
     public List<UserView> list() {
-        return users.list().stream().map(UserView::of).toList();
+        return users.list();
     }
 
     @PUT
     @Path("/{username}/roles")
     public UserView setRoles(@PathParam("username") String username,
                              @Valid @NotNull(message = "a JSON body is required") RoleChange request) {
-        return UserView.of(users.setRoles(username, request, identity.getPrincipal().getName()));
+        return users.setRoles(username, request, identity.getPrincipal().getName());
     }
 
     @POST
     @Path("/{username}/disable")
     @Consumes(MediaType.WILDCARD)
     public UserView disable(@PathParam("username") String username) {
-        return UserView.of(users.setDisabled(username, true, identity.getPrincipal().getName()));
+        return users.setDisabled(username, true, identity.getPrincipal().getName());
     }
 
     @POST
     @Path("/{username}/enable")
     @Consumes(MediaType.WILDCARD)
     public UserView enable(@PathParam("username") String username) {
-        return UserView.of(users.setDisabled(username, false, identity.getPrincipal().getName()));
+        return users.setDisabled(username, false, identity.getPrincipal().getName());
     }
 }

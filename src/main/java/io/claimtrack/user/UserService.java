@@ -23,7 +23,7 @@ public class UserService {
     }
 
     @Transactional
-    public UserEntity create(NewUser request, String by) {
+    public UserView create(NewUser request, String by) {
         UserEntity.findByUsername(request.username()).ifPresent(existing -> {
             throw new Conflict("username", "user " + existing.username + " already exists");
         });
@@ -32,32 +32,32 @@ public class UserService {
         });
         UserEntity user = UserEntity.create(request.username(), request.password(), request.roles(), clock.instant(), by);
         user.persist();
-        return user;
+        return UserView.of(user);
     }
 
     @Transactional
-    public List<UserEntity> list() {
-        return UserEntity.listAll(Sort.by("username"));
+    public List<UserView> list() {
+        return UserEntity.<UserEntity>listAll(Sort.by("username")).stream().map(UserView::of).toList();
     }
 
     @Transactional
-    public UserEntity setRoles(String username, RoleChange change, String by) {
+    public UserView setRoles(String username, RoleChange change, String by) {
         UserEntity user = existing(username);
         if (user.username.equals(by) && user.roleSet().contains(Roles.ADMIN) && !change.roles().contains(Roles.ADMIN)) {
             throw new Conflict("roles", "an admin cannot remove their own ADMIN role");
         }
         user.roles = String.join(",", new TreeSet<>(change.roles()));
-        return user;
+        return UserView.of(user);
     }
 
     @Transactional
-    public UserEntity setDisabled(String username, boolean disabled, String by) {
+    public UserView setDisabled(String username, boolean disabled, String by) {
         UserEntity user = existing(username);
         if (user.username.equals(by) && disabled) {
             throw new Conflict("username", "an admin cannot disable their own account");
         }
         user.disabled = disabled;
-        return user;
+        return UserView.of(user);
     }
 
     private static UserEntity existing(String username) {

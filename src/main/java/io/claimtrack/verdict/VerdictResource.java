@@ -44,15 +44,15 @@ public class VerdictResource {
                     + " retraction. The claim's thread is re-evaluated and the change recorded in its history.")
     public Response give(@PathParam("claimId") long claimId,
                          @Valid @NotNull(message = "a JSON body is required") NewVerdict request, UriInfo uri) {
-        VerdictEntity verdict = verdicts.give(claimId, request, identity.getPrincipal().getName());
-        return Response.created(uri.getAbsolutePathBuilder().path(verdict.id.toString()).build())
-                .entity(VerdictView.of(verdict)).build();
+        VerdictView verdict = verdicts.give(claimId, request, identity.getPrincipal().getName());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(verdict.id())).build())
+                .entity(verdict).build();
     }
 
     @GET
     @Operation(summary = "Every verdict on the claim, withdrawn ones included, oldest first")
     public List<VerdictView> list(@PathParam("claimId") long claimId) {
-        return VerdictEntity.forClaim(ClaimEntity.existing(claimId).id).stream().map(VerdictView::of).toList();
+        return verdicts.onClaim(claimId);
     }
 
     @DELETE
@@ -60,6 +60,6 @@ public class VerdictResource {
     @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "Withdraw a verdict (recorded, not erased)")
     public VerdictView withdraw(@PathParam("claimId") long claimId, @PathParam("verdictId") long verdictId) {
-        return VerdictView.of(verdicts.withdraw(claimId, verdictId, identity.getPrincipal().getName()));
+        return verdicts.withdraw(claimId, verdictId, identity.getPrincipal().getName());
     }
 }

@@ -26,8 +26,14 @@ public class VerdictService {
         this.clock = clock;
     }
 
+    /** Every verdict on the claim, withdrawn ones included, oldest first. */
     @Transactional
-    public VerdictEntity give(long claimId, NewVerdict request, String analyst) {
+    public List<VerdictView> onClaim(long claimId) {
+        return VerdictEntity.forClaim(ClaimEntity.existing(claimId).id).stream().map(VerdictView::of).toList();
+    }
+
+    @Transactional
+    public VerdictView give(long claimId, NewVerdict request, String analyst) {
         ClaimEntity claim = ClaimEntity.existing(claimId);
         threads.lock(List.of(claim.threadId));
         VerdictEntity verdict = new VerdictEntity();
@@ -39,11 +45,11 @@ public class VerdictService {
         verdict.persist();
         threads.reevaluateLocked(List.of(claim.threadId), "verdict #" + verdict.id + " by " + verdict.analyst + ": "
                 + verdict.status + " (" + verdict.reason + ")");
-        return verdict;
+        return VerdictView.of(verdict);
     }
 
     @Transactional
-    public VerdictEntity withdraw(long claimId, long verdictId, String analyst) {
+    public VerdictView withdraw(long claimId, long verdictId, String analyst) {
         ClaimEntity claim = ClaimEntity.existing(claimId);
         threads.lock(List.of(claim.threadId));
         VerdictEntity verdict = VerdictEntity.findById(verdictId);
@@ -57,6 +63,6 @@ public class VerdictService {
         verdict.withdrawnAt = clock.instant();
         verdict.withdrawnBy = analyst;
         threads.reevaluateLocked(List.of(claim.threadId), "verdict #" + verdict.id + " withdrawn by " + verdict.withdrawnBy);
-        return verdict;
+        return VerdictView.of(verdict);
     }
 }
