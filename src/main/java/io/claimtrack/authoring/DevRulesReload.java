@@ -26,14 +26,18 @@ public class DevRulesReload {
     static final String AUTHOR = "rules/ (dev mode)";
 
     private final Path rulesDir;
-    private final RulesetService rulesets;
+    private final Drafts drafts;
+    private final DraftChecks checks;
+    private final Activations activations;
     private final ActiveRuleset activeRuleset;
     private volatile Map<String, String> lastSeen;
 
-    public DevRulesReload(@ConfigProperty(name = "claimtrack.rules.dir") Path rulesDir, RulesetService rulesets,
-                          ActiveRuleset activeRuleset) {
+    public DevRulesReload(@ConfigProperty(name = "claimtrack.rules.dir") Path rulesDir, Drafts drafts,
+                          DraftChecks checks, Activations activations, ActiveRuleset activeRuleset) {
         this.rulesDir = rulesDir;
-        this.rulesets = rulesets;
+        this.drafts = drafts;
+        this.checks = checks;
+        this.activations = activations;
         this.activeRuleset = activeRuleset;
     }
 
@@ -55,20 +59,20 @@ public class DevRulesReload {
             return;
         }
         lastSeen = files;
-        RulesetEntity draft = rulesets.create(new NewRuleset("edited in " + rulesDir, null, files, null), AUTHOR);
-        Validation validation = rulesets.validate(draft.version, AUTHOR);
+        RulesetView draft = drafts.create(new NewRuleset("edited in " + rulesDir, null, files, null), AUTHOR);
+        Validation validation = checks.validate(draft.version(), AUTHOR);
         if (!validation.valid()) {
-            LOG.warnf("rules/ edited, but v%d is not valid and stays a draft:%n  %s", draft.version,
+            LOG.warnf("rules/ edited, but v%d is not valid and stays a draft:%n  %s", draft.version(),
                     String.join("\n  ", validation.problems().stream().map(Object::toString).toList()));
             return;
         }
         try {
-            ActivationResult result = rulesets.activate(draft.version,
+            ActivationResult result = activations.activate(draft.version(),
                     new Activation(true, "dev mode: rules/ edited"), AUTHOR);
             LOG.infof("rules/ edited: ruleset v%d activated (was v%s), %d claims changed status or flags",
                     result.version(), result.previousVersion(), result.changed());
         } catch (Refusal e) {
-            LOG.warnf("rules/ edited, but v%d was not activated: %s %s", draft.version, e.getMessage(), e.errors());
+            LOG.warnf("rules/ edited, but v%d was not activated: %s %s", draft.version(), e.getMessage(), e.errors());
         }
     }
 }

@@ -33,11 +33,18 @@ import io.quarkus.panache.common.Sort;
 @Tag(name = "Rulesets", description = "Versioned policies: draft, validate, test, preview, activate, roll back")
 public class RulesetResource {
 
-    private final RulesetService rulesets;
+    private final RulesetVersions versions;
+    private final Drafts drafts;
+    private final DraftChecks checks;
+    private final Activations activations;
     private final SecurityIdentity identity;
 
-    public RulesetResource(RulesetService rulesets, SecurityIdentity identity) {
-        this.rulesets = rulesets;
+    public RulesetResource(RulesetVersions versions, Drafts drafts, DraftChecks checks, Activations activations,
+                           SecurityIdentity identity) {
+        this.versions = versions;
+        this.drafts = drafts;
+        this.checks = checks;
+        this.activations = activations;
         this.identity = identity;
     }
 
@@ -51,35 +58,34 @@ public class RulesetResource {
             description = "{author, note, files:{name: drl}} or {author, note, basedOn, files:{changed or added; null removes}}."
                     + " Scenarios may be attached the same way. The draft is stored as is; /validate says whether it may run.")
     public Response create(@Valid @NotNull(message = "a JSON body is required") NewRuleset request, UriInfo uri) {
-        RulesetEntity draft = rulesets.create(request, caller());
-        return Response.created(uri.getAbsolutePathBuilder().path(draft.version.toString()).build())
-                .entity(RulesetView.full(draft)).build();
+        RulesetView draft = drafts.create(request, caller());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(draft.version())).build())
+                .entity(draft).build();
     }
 
     @GET
     @Operation(summary = "Every version, newest first (file names only)")
     public List<RulesetView> list() {
-        return RulesetEntity.<RulesetEntity>listAll(Sort.descending("version")).stream().map(RulesetView::summary).toList();
+        return versions.list();
     }
 
     @GET
     @Path("/active")
     public RulesetView active() {
-        return RulesetEntity.active().map(RulesetView::full)
-                .orElseThrow(() -> new NotFound("No ruleset is active"));
+        return versions.active().orElseThrow(() -> new NotFound("No ruleset is active"));
     }
 
     @GET
     @Path("/audit")
     @Operation(summary = "Who created, failed to validate, activated or rolled back which version, newest first")
     public List<AuditEntry> audit() {
-        return RulesetAuditEntity.<RulesetAuditEntity>listAll(Sort.descending("id")).stream().map(AuditEntry::of).toList();
+        return versions.audit(Integer.MAX_VALUE);
     }
 
     @GET
     @Path("/{version}")
     public RulesetView get(@PathParam("version") int version) {
-        return RulesetView.full(RulesetService.existing(version));
+        return versions.get(version);
     }
 
     @POST
@@ -88,7 +94,7 @@ public class RulesetResource {
     @Consumes(MediaType.WILDCARD) // no body
     @Operation(summary = "Size limits, safety policy, compilation, required queries: every problem with file, line and column")
     public Validation validate(@PathParam("version") int version) {
-        return rulesets.validate(version, caller());
+        return checks.validate(version, caller());
     }
 
     @POST
@@ -97,7 +103,7 @@ public class RulesetResource {
     @Consumes(MediaType.WILDCARD) // no body
     @Operation(summary = "Run rules/scenarios and the version's attached scenarios: pass/fail with expected vs actual")
     public TestRun test(@PathParam("version") int version) {
-        return rulesets.test(version);
+        return checks.test(version);
     }
 
     @POST
@@ -107,7 +113,7 @@ public class RulesetResource {
     @Operation(summary = "Which claims would change status or flags if this version were active; changes nothing")
     public Preview preview(@PathParam("version") int version, @QueryParam("page") String page,
                            @QueryParam("size") String size) {
-        return rulesets.preview(version, QueryParameters.integer("page", page, 0, 0, Page.MAX_PAGE),
+        return checks.preview(version, QueryParameters.integer("page", page, 0, 0, Page.MAX_PAGE),
                 QueryParameters.integer("size", size, 50, 1, 500));
     }
 
@@ -119,14 +125,14 @@ public class RulesetResource {
                     + " the claims' history with cause \"ruleset vN activated\".")
     public ActivationResult activate(@PathParam("version") int version,
                                      @Valid @NotNull(message = "a JSON body is required") Activation request) {
-        return rulesets.activate(version, request, caller());
+        return activations.activate(version, request, caller());
     }
 
     @GET
     @Path("/{version}/diff")
     @Operation(summary = "Per-file unified diff of this version against another")
     public List<FileDiff> diff(@PathParam("version") int version, @QueryParam("against") String against) {
-        return rulesets.diff(version, QueryParameters.requiredInteger("against", against, 1, Integer.MAX_VALUE,
+        return versions.diff(version, QueryParameters.requiredInteger("against", against, 1, Integer.MAX_VALUE,
                 "the version to compare with"));
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,29 +17,26 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import io.claimtrack.authoring.Activation;
-import io.claimtrack.authoring.AuditEntry;
-import io.claimtrack.authoring.RulesetAuditEntity;
 import io.claimtrack.authoring.ActivationResult;
+import io.claimtrack.authoring.Activations;
+import io.claimtrack.authoring.DraftChecks;
+import io.claimtrack.authoring.Drafts;
 import io.claimtrack.authoring.NewRuleset;
-import io.claimtrack.authoring.Preview;
-import io.claimtrack.authoring.RulesetEntity;
-import io.claimtrack.authoring.RulesetService;
-import io.claimtrack.authoring.TestRun;
-import io.claimtrack.authoring.Validation;
-import io.claimtrack.rules.RuleProblem;
-import io.claimtrack.user.Roles;
+import io.claimtrack.authoring.RulesetVersions;
+import io.claimtrack.authoring.RulesetView;
 import io.claimtrack.problem.ProblemMappers;
 import io.claimtrack.refusal.Refusal;
-import io.claimtrack.refusal.NotFound;
-import io.quarkus.panache.common.Sort;
+import io.claimtrack.rules.RuleProblem;
+import io.claimtrack.user.Roles;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * The analysts' rule pages: write a draft over the active files, see its problems at their lines, its
- * scenario results and the preview of what it would change, then activate it or roll back. Every step
- * goes through RulesetService, like the API.
+ * The analysts' rule pages: write a draft over the active files, check it (its problems at their lines,
+ * its scenario results, the preview of what it would change), then activate it or roll back. Every step
+ * goes through the same services as the API. Viewing a page changes nothing and runs nothing: a check
+ * is an action (creating a draft runs one), stored and shown until the next.
  */
 @Path("/rules")
 @Produces(MediaType.TEXT_HTML)
@@ -48,29 +44,33 @@ public class RulesPages {
 
     private final Template rules;
     private final Template ruleset;
-    private final RulesetService rulesets;
+    private final RulesetVersions versions;
+    private final Drafts drafts;
+    private final DraftChecks checks;
+    private final Activations activations;
     private final SecurityIdentity identity;
     private final CsrfToken csrf;
 
-    public RulesPages(Template rules, Template ruleset, RulesetService rulesets, SecurityIdentity identity,
-                      CsrfToken csrf) {
+    public RulesPages(Template rules, Template ruleset, RulesetVersions versions, Drafts drafts, DraftChecks checks,
+                      Activations activations, SecurityIdentity identity, CsrfToken csrf) {
         this.rules = rules;
         this.ruleset = ruleset;
-        this.rulesets = rulesets;
+        this.versions = versions;
+        this.drafts = drafts;
+        this.checks = checks;
+        this.activations = activations;
         this.identity = identity;
         this.csrf = csrf;
     }
 
     /** The active policy, every version, the audit trail; for a signed-in analyst, a draft editor. */
     @GET
-    @Transactional
     public TemplateInstance rules() {
         String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
         return rules.data("user", user).data("analyst", identity.hasRole(Roles.ANALYST)).data("csrf", csrf.value())
-                .data("active", RulesetEntity.active().orElse(null))
-                .data("versions", RulesetEntity.listAll(Sort.descending("version")))
-                .data("audit", RulesetAuditEntity.<RulesetAuditEntity>listAll(Sort.descending("id")).stream()
-                        .limit(50).map(AuditEntry::of).toList());
+                .data("active", versions.active().orElse(null))
+                .data("versions", versions.list())
+                .data("audit", versions.audit(50));
     }
 
     /** One line of a file, with the problems Drools or the safety policy found on it. */
@@ -91,9 +91,9 @@ public class RulesPages {
                 files.put(name.substring(5), values.get(0).replace("\r\n", "\n"));
             }
         });
-        RulesetEntity draft = rulesets.create(new NewRuleset(form.getFirst("note"), null, files, null),
-                identity.getPrincipal().getName());
-        return Response.seeOther(URI.create("/rules/" + draft.version)).build();
+        RulesetView draft = drafts.create(new NewRuleset(form.getFirst("note"), null, files, null), analyst());
+        checks.check(draft.version(), analyst());
+        return Response.seeOther(URI.create("/rules/" + draft.version())).build();
     }
 
     @GET
@@ -105,6 +105,20 @@ public class RulesPages {
         return render(version, null);
     }
 
+    /** Validates, tests and previews the version again (the database may have moved since the last check). */
+    @POST
+    @Path("{version}/check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response check(@PathParam("version") int version, MultivaluedMap<String, String> form) {
+        if (!identity.hasRole(Roles.ANALYST)) {
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        csrf.verify(form.getFirst(CsrfToken.NAME));
+        versions.get(version); // an unknown version is refused before anything runs
+        checks.check(version, analyst());
+        return Response.seeOther(URI.create("/rules/" + version)).build();
+    }
+
     @POST
     @Path("{version}/activate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -114,9 +128,8 @@ public class RulesPages {
         }
         csrf.verify(form.getFirst(CsrfToken.NAME));
         try {
-            ActivationResult result = rulesets.activate(version,
-                    new Activation("on".equals(form.getFirst("force")), form.getFirst("reason")),
-                    identity.getPrincipal().getName());
+            ActivationResult result = activations.activate(version,
+                    new Activation("on".equals(form.getFirst("force")), form.getFirst("reason")), analyst());
             return render(version, result.cause() + ": " + result.changed() + " claims changed status or flags.");
         } catch (Refusal e) {
             return Response.status(ProblemMappers.statusOf(e)).entity(render(version, "Not activated: " + e.getMessage()
@@ -125,26 +138,23 @@ public class RulesPages {
         }
     }
 
-    private TemplateInstance render(int version, String message) {
-        RulesetEntity shown = entity(version);
-        Validation validation = rulesets.validate(version, identity.getPrincipal().getName());
-        TestRun tests = validation.valid() ? rulesets.test(version) : null;
-        Preview preview = validation.valid() ? rulesets.preview(version, 0, 50) : null;
-        Map<String, List<Line>> files = new TreeMap<>();
-        shown.files.forEach((name, drl) -> files.put(name, lines(name, drl, validation.problems())));
-        List<RuleProblem> elsewhere = validation.problems().stream()
-                .filter(p -> p.file().isEmpty() || p.line() <= 0 || !shown.files.containsKey(p.file())).toList();
-        return ruleset.data("user", identity.getPrincipal().getName()).data("r", shown).data("files", files)
-                .data("validation", validation).data("elsewhere", elsewhere).data("tests", tests)
-                .data("preview", preview).data("message", message).data("csrf", csrf.value());
+    private String analyst() {
+        return identity.getPrincipal().getName();
     }
 
-    private static RulesetEntity entity(int version) {
-        RulesetEntity found = RulesetEntity.findById(version);
-        if (found == null) {
-            throw NotFound.of("ruleset version", version);
-        }
-        return found; // files are fetched eagerly
+    /** The version and its last stored check, if any. */
+    private TemplateInstance render(int version, String message) {
+        RulesetView shown = versions.get(version);
+        DraftChecks.Check check = checks.lastCheck(version).orElse(null);
+        List<RuleProblem> problems = check == null ? List.of() : check.validation().problems();
+        Map<String, List<Line>> files = new TreeMap<>();
+        shown.files().forEach((name, drl) -> files.put(name, lines(name, drl, problems)));
+        List<RuleProblem> elsewhere = problems.stream()
+                .filter(p -> p.file().isEmpty() || p.line() <= 0 || !shown.files().containsKey(p.file())).toList();
+        return ruleset.data("user", analyst()).data("r", shown).data("files", files).data("check", check)
+                .data("validation", check == null ? null : check.validation()).data("elsewhere", elsewhere)
+                .data("tests", check == null ? null : check.tests())
+                .data("preview", check == null ? null : check.preview()).data("message", message).data("csrf", csrf.value());
     }
 
     private static List<Line> lines(String file, String drl, List<RuleProblem> problems) {

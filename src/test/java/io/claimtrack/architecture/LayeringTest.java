@@ -97,6 +97,13 @@ class LayeringTest {
                 .check(classes);
     }
 
+    @Test
+    void resourcesAndPagesTalkToServicesAndViewsNeverToEntities() {
+        noClasses().that(RESOURCE.or(resideInAnyPackage(ROOT + ".dashboard..")))
+                .should().dependOnClassesThat().areAnnotatedWith("jakarta.persistence.Entity")
+                .check(classes);
+    }
+
     private static DescribedPredicate<JavaClass> resideInAPackage(String pattern) {
         return resideInAnyPackage(pattern);
     }

@@ -1,0 +1,74 @@
+package io.claimtrack.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.claimtrack.testing.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * A GET changes nothing: viewing a draft's page runs no validation, scenarios or preview and writes no
+ * audit row; checking is an action, stored and shown until the next.
+ */
+@QuarkusTest
+class RulesPagesTest {
+
+    private static final String BROKEN = "package io.claimtrack.policy;\nimport io.claimtrack.facts.*;\n\n"
+            + "rule \"broken\"\nwhen\n    $c : Claim( id == )\nthen\nend\n";
+
+    @BeforeEach
+    void signIn() {
+        TestUsers.signInAsDesk();
+    }
+
+    @Test
+    void shouldShowADraftWithoutCheckingItAndCheckOnlyWhenAsked() {
+        int active = given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version");
+        int draft = given().contentType(ContentType.JSON)
+                .body(Map.of("note", "viewed, not checked", "basedOn", active, "files", Map.of("status.drl", BROKEN)))
+                .when().post("/api/rulesets").then().statusCode(201).extract().jsonPath().getInt("version");
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+        Map<String, String> session = given().contentType(ContentType.URLENC).redirects().follow(false)
+                .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+
+        for (int view = 0; view < 3; view++) {
+            given().cookies(session).when().get("/rules/" + draft).then().statusCode(200)
+                    .body(containsString("Not checked yet"), not(containsString("problems; each is shown")));
+        }
+        assertEquals(0, validationFailures(draft), "viewing ran no validation");
+
+        Response page = given().cookies(session).when().get("/rules/" + draft).then().extract().response();
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertTrue(token.find(), "the check form carries a token");
+        given().cookies(session).cookies(page.getCookies()).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token.group(1)).redirects().follow(false)
+                .when().post("/rules/" + draft + "/check").then().statusCode(303);
+
+        for (int view = 0; view < 2; view++) {
+            given().cookies(session).when().get("/rules/" + draft).then().statusCode(200)
+                    .body(containsString("problems; each is shown at its line"), containsString("id=\"problem-status.drl-6\""),
+                            containsString("Checked <time>"));
+        }
+        assertEquals(1, validationFailures(draft), "the check, and only the check, audited the failure");
+    }
+
+    private static long validationFailures(int version) {
+        return given().auth().preemptive().basic(TestUsers.DESK, TestUsers.PASSWORD).when().get("/api/rulesets/audit")
+                .then().statusCode(200).extract().jsonPath().getList("findAll { it.version == " + version
+                        + " && it.action == 'VALIDATION_FAILED' }").size();
+    }
+}
