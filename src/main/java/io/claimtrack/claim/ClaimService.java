@@ -70,6 +70,20 @@ public class ClaimService {
         }
         Relation relation = Relation.of(request);
         Instant now = clock.instant();
+        checkAssertedAt(request, now);
+        ClaimEntity target = relation == null ? null : checkedTarget(relation, request);
+        ActorEntity claimant = actors.claimant(request.claimant());
+        if (target != null) {
+            threads.lock(List.of(target.threadId));
+        }
+        ClaimEntity claim = persist(request, claimant, target, now, by);
+        if (target == null) {
+            threads.opened(claim.threadId);
+        }
+        return claim;
+    }
+
+    private static void checkAssertedAt(NewClaim request, Instant now) {
         if (assertedAt(request).isAfter(now)) {
             throw new InvalidInput("assertedAt", "is in the future (" + request.assertedAt() + "; it is now "
                     + now + "): a claim is recorded once it has been made");
@@ -78,17 +92,20 @@ public class ClaimService {
             throw new InvalidInput("assertedAt", "is before " + EARLIEST + " (" + request.assertedAt()
                     + "): claimtrack records statements made since 1900");
         }
-        ClaimEntity target = relation == null ? null : target(relation, request);
-        if (relation != null && relation.kind() == Relation.Kind.RETRACTS
-                && !ActorEntity.keyOf(request.claimant()).equals(target.claimant.nameKey)) {
+    }
+
+    /** The stored claim this one points at, checked: it exists, came earlier, and only its claimant retracts it. */
+    private static ClaimEntity checkedTarget(Relation relation, NewClaim request) {
+        ClaimEntity target = target(relation, request);
+        if (relation.kind() == Relation.Kind.RETRACTS && !ActorEntity.keyOf(request.claimant()).equals(target.claimant.nameKey)) {
             throw new Contradiction("retracts", "only " + target.claimant.name + ", who made claim #"
                     + target.id + ", can retract it; " + request.claimant().strip() + " can dispute it instead");
         }
-        ActorEntity claimant = actors.claimant(request.claimant());
-        if (target != null) {
-            threads.lock(List.of(target.threadId));
-        }
+        return target;
+    }
 
+    /** Writes the claim, in the thread of its target or opening its own. */
+    private static ClaimEntity persist(NewClaim request, ActorEntity claimant, ClaimEntity target, Instant now, String by) {
         ClaimEntity claim = new ClaimEntity();
         claim.text = request.text().strip();
         claim.claimant = claimant;
@@ -103,9 +120,6 @@ public class ClaimService {
         claim.retractsId = request.retracts();
         claim.persist();
         claim.threadId = target == null ? claim.id : target.threadId;
-        if (target == null) {
-            threads.opened(claim.threadId);
-        }
         return claim;
     }
 

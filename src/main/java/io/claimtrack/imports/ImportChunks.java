@@ -88,7 +88,9 @@ public class ImportChunks {
                 }
             }
         }
-        threads.reevaluateLocked(touched, "import #" + jobId);
+        long first = lines.get(0).number();
+        long last = lines.get(lines.size() - 1).number();
+        threads.reevaluateLocked(touched, "import #" + jobId + (first == last ? ", line " + first : ", lines " + first + "-" + last));
         if (QuarkusTransaction.isRollbackOnly()) {
             // A step refused something through a transactional method and marked this transaction for rollback:
             // it would end silently, losing the chunk. Fail it loudly instead; the worker then goes line by line.

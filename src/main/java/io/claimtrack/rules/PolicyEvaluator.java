@@ -109,16 +109,7 @@ public final class PolicyEvaluator {
             }
             run.newStep();
             fire(session, run, ruleset, inserted.size());
-            // Horizons the rules asked about so far: each inserted claim's instant plus each, up to until.
-            for (Integer days : horizons) {
-                boolean fresh = scheduled.add(days);
-                for (Claim claim : fresh ? inserted : cause == null ? List.<Claim>of() : List.of(cause)) {
-                    Instant passing = claim.getAssertedAt().plus(Duration.ofDays(days));
-                    if (passing.isAfter(at) && !passing.isAfter(until)) {
-                        timePassing.add(passing);
-                    }
-                }
-            }
+            scheduleTimePassing(horizons, scheduled, inserted, cause, at, until, timePassing);
             if (last == null && (cause == null || cause.getId() != claimId)) {
                 continue; // the claim is not asserted yet
             }
@@ -132,6 +123,24 @@ public final class PolicyEvaluator {
             last = current;
         }
         return transitions;
+    }
+
+    /**
+     * The instants at which time alone may change something: each inserted claim's instant plus each
+     * horizon the rules asked about so far, after {@code at} and up to {@code until}. A horizon seen for
+     * the first time is scheduled for every claim inserted; a known one only for the new claim.
+     */
+    private static void scheduleTimePassing(Set<Integer> horizons, Set<Integer> scheduled, List<Claim> inserted,
+                                            Claim cause, Instant at, Instant until, TreeSet<Instant> timePassing) {
+        for (Integer days : horizons) {
+            boolean fresh = scheduled.add(days);
+            for (Claim claim : fresh ? inserted : cause == null ? List.<Claim>of() : List.of(cause)) {
+                Instant passing = claim.getAssertedAt().plus(Duration.ofDays(days));
+                if (passing.isAfter(at) && !passing.isAfter(until)) {
+                    timePassing.add(passing);
+                }
+            }
+        }
     }
 
     private static void fire(KieSession session, BoundedRun.Run run, CompiledRuleset ruleset, int facts) {
