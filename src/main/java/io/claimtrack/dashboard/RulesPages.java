@@ -28,7 +28,6 @@ import io.claimtrack.problem.ProblemMappers;
 import io.claimtrack.refusal.Refusal;
 import io.claimtrack.rules.RuleProblem;
 import io.claimtrack.user.Roles;
-import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -42,8 +41,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Produces(MediaType.TEXT_HTML)
 public class RulesPages {
 
-    private final Template rules;
-    private final Template ruleset;
     private final RulesetVersions versions;
     private final Drafts drafts;
     private final DraftChecks checks;
@@ -51,10 +48,8 @@ public class RulesPages {
     private final SecurityIdentity identity;
     private final CsrfToken csrf;
 
-    public RulesPages(Template rules, Template ruleset, RulesetVersions versions, Drafts drafts, DraftChecks checks,
+    public RulesPages(RulesetVersions versions, Drafts drafts, DraftChecks checks,
                       Activations activations, SecurityIdentity identity, CsrfToken csrf) {
-        this.rules = rules;
-        this.ruleset = ruleset;
         this.versions = versions;
         this.drafts = drafts;
         this.checks = checks;
@@ -67,10 +62,8 @@ public class RulesPages {
     @GET
     public TemplateInstance rules() {
         String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
-        return rules.data("user", user).data("analyst", identity.hasRole(Roles.ANALYST)).data("csrf", csrf.value())
-                .data("active", versions.active().orElse(null))
-                .data("versions", versions.list())
-                .data("audit", versions.audit(50));
+        return Templates.rules(user, identity.hasRole(Roles.ANALYST), csrf.value(), versions.active().orElse(null),
+                versions.list(), versions.audit(50));
     }
 
     /** One line of a file, with the problems Drools or the safety policy found on it. */
@@ -151,10 +144,8 @@ public class RulesPages {
         shown.files().forEach((name, drl) -> files.put(name, lines(name, drl, problems)));
         List<RuleProblem> elsewhere = problems.stream()
                 .filter(p -> p.file().isEmpty() || p.line() <= 0 || !shown.files().containsKey(p.file())).toList();
-        return ruleset.data("user", analyst()).data("r", shown).data("files", files).data("check", check)
-                .data("validation", check == null ? null : check.validation()).data("elsewhere", elsewhere)
-                .data("tests", check == null ? null : check.tests())
-                .data("preview", check == null ? null : check.preview()).data("message", message).data("csrf", csrf.value());
+        return Templates.ruleset(analyst(), shown, files, check, check == null ? null : check.validation(), elsewhere,
+                check == null ? null : check.tests(), check == null ? null : check.preview(), message, csrf.value());
     }
 
     private static List<Line> lines(String file, String drl, List<RuleProblem> problems) {
