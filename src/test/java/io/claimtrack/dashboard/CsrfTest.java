@@ -64,6 +64,22 @@ class CsrfTest {
     }
 
     @Test
+    void shouldTakeAClaimAsLongAsTheApiDoesThroughTheForm() {
+        Map<String, String> session = signIn(TestUsers.DESK);
+        Response form = given().cookies(session).when().get("/claims/new").then().statusCode(200).extract().response();
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(form.asString());
+        assertTrue(token.find());
+        String text = "long " + UUID.randomUUID() + " " + "word ".repeat(1_900); // about 9,500 characters
+
+        given().cookies(session).cookies(form.getCookies()).contentType(ContentType.URLENC)
+                .formParams("text", text, "claimant", "Russia", "csrf-token", token.group(1),
+                        "assertedAt", clock.instant().minus(Duration.ofHours(1)).toString())
+                .redirects().follow(false).when().post("/claims/new").then().statusCode(303);
+        given().queryParam("q", text.substring(0, 41)).when().get("/api/claims").then()
+                .body("total", org.hamcrest.Matchers.equalTo(1), "items[0].text", org.hamcrest.Matchers.equalTo(text.strip()));
+    }
+
+    @Test
     void shouldRefuseATokenAndCookieTakenFromAnotherSession() {
         TestUsers.ensure("csrf-other", io.claimtrack.user.Roles.SUBMITTER);
         Map<String, String> mine = signIn(TestUsers.DESK);
