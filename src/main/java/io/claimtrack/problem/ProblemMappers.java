@@ -157,10 +157,12 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         Optional<String> cannotWrite = store.cannotWrite(e);
         if (cannotWrite.isPresent()) {
-            LOG.errorf("The store cannot write (%s) on %s: %s", cannotWrite.get(), uri.getPath(), e.getMessage());
-            return Response.fromResponse(problem(503, "The store cannot write: " + cannotWrite.get()
-                    + ". Nothing of this request was kept; try again once the operator has made room", uri, List.of()))
-                    .header("Retry-After", "60").build();
+            LOG.errorf("The store is unavailable (%s) on %s: %s", cannotWrite.get(), uri.getPath(), e.getMessage());
+            String detail = cannotWrite.get().equals(StoreHealth.UNREACHABLE)
+                    ? "The store is unavailable: " + cannotWrite.get() + ". Nothing of this request was kept; try again shortly"
+                    : "The store cannot write: " + cannotWrite.get()
+                            + ". Nothing of this request was kept; try again once the operator has made room";
+            return Response.fromResponse(problem(503, detail, uri, List.of())).header("Retry-After", "60").build();
         }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return problem(500, "claimtrack could not complete the request; the error has been logged", uri, List.of());

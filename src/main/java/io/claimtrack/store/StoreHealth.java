@@ -32,6 +32,8 @@ public class StoreHealth {
     private static final int[] H2_CANNOT_WRITE = {90100, 90028, 90031, 90097};
     /** PostgreSQL: disk_full, insufficient_resources, io_error, read_only_sql_transaction. */
     private static final String[] SQL_STATES_CANNOT_WRITE = {"53100", "53000", "58030", "25006"};
+    /** The database server cannot be reached or is going away: connection_exception (08...), admin or crash shutdown, cannot_connect_now. */
+    public static final String UNREACHABLE = "the database cannot be reached";
 
     private final Path dataDir;
     private final long minFreeBytes;
@@ -46,10 +48,14 @@ public class StoreHealth {
         this.clock = clock;
     }
 
-    /** @return why the store could not write, when {@code failure} is that; remembered for readiness */
+    /**
+     * @return why the store could not serve, when {@code failure} is that (no room to write, a read-only store,
+     * a database that cannot be reached); a failed write is remembered for readiness
+     */
     public Optional<String> cannotWrite(Throwable failure) {
         Optional<String> reason = reasonOf(failure);
-        reason.ifPresent(why -> {
+        // An unreachable database is readiness' datasource check's to report, and comes back by itself.
+        reason.filter(why -> !why.equals(UNREACHABLE)).ifPresent(why -> {
             lastFailure = clock.instant();
             lastReason = why;
         });
@@ -87,11 +93,19 @@ public class StoreHealth {
         if (message.contains("no space left on device") || message.contains("disk full")) {
             return Optional.of("the disk is full");
         }
+        // Hibernate's words when the pool gives no connection (the server is down, refuses, or is full).
+        if (message.contains("unable to acquire jdbc connection")) {
+            return Optional.of(UNREACHABLE);
+        }
         if (cause instanceof SQLException sql) {
             for (int code : H2_CANNOT_WRITE) {
                 if (sql.getErrorCode() == code) {
                     return Optional.of(code == 90100 ? "the disk is full" : "the database file cannot be written");
                 }
+            }
+            String sqlState = sql.getSQLState() == null ? "" : sql.getSQLState();
+            if (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02") || sqlState.equals("57P03")) {
+                return Optional.of(UNREACHABLE);
             }
             for (String state : SQL_STATES_CANNOT_WRITE) {
                 if (state.equals(sql.getSQLState())) {

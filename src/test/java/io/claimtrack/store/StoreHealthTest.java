@@ -34,6 +34,18 @@ class StoreHealthTest {
     }
 
     @Test
+    void shouldRecogniseADatabaseThatCannotBeReached() {
+        var refused = new RuntimeException(new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+        var shutdown = new SQLException("terminating connection due to administrator command", "57P01");
+        var noConnection = new IllegalStateException("Unable to acquire JDBC Connection [FATAL: database is not currently"
+                + " accepting connections] [n/a]");
+
+        assertEquals(Optional.of(StoreHealth.UNREACHABLE), StoreHealth.reasonOf(refused));
+        assertEquals(Optional.of(StoreHealth.UNREACHABLE), StoreHealth.reasonOf(shutdown));
+        assertEquals(Optional.of(StoreHealth.UNREACHABLE), StoreHealth.reasonOf(noConnection));
+    }
+
+    @Test
     void shouldLeaveOtherFailuresAlone() {
         assertEquals(Optional.empty(), StoreHealth.reasonOf(new SQLException("unique constraint", "23505", 23505)));
         assertEquals(Optional.empty(), StoreHealth.reasonOf(new IllegalArgumentException("bad input")));
