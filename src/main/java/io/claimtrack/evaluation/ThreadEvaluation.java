@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.jboss.logging.Logger;
+
 import io.claimtrack.facts.Claim;
 import io.claimtrack.facts.Verdict;
 import io.claimtrack.rules.ActiveRuleset;
@@ -37,19 +39,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class ThreadEvaluation {
 
+    private static final Logger LOG = Logger.getLogger(ThreadEvaluation.class);
+
     /** Threads re-evaluated in one transaction by a bulk run: large enough to amortise a commit, small enough to hold few locks. */
     static final int THREADS_PER_TRANSACTION = 100;
 
     private final ActiveRuleset rules;
+    private final ActiveVersionStore versions;
     private final ThreadStore threads;
     private final VerdictsInForce verdicts;
     private final Conclusions conclusions;
     private final Clock clock;
     private final LockedThreads lockedThreads;
 
-    public ThreadEvaluation(ActiveRuleset rules, ThreadStore threads, VerdictsInForce verdicts, Conclusions conclusions,
-                            Clock clock, LockedThreads lockedThreads) {
+    public ThreadEvaluation(ActiveRuleset rules, ActiveVersionStore versions, ThreadStore threads,
+                            VerdictsInForce verdicts, Conclusions conclusions, Clock clock, LockedThreads lockedThreads) {
         this.rules = rules;
+        this.versions = versions;
         this.threads = threads;
         this.verdicts = verdicts;
         this.conclusions = conclusions;
@@ -89,7 +95,7 @@ public class ThreadEvaluation {
         if (threadIds.isEmpty()) {
             return 0;
         }
-        CompiledRuleset ruleset = rules.get();
+        CompiledRuleset ruleset = activeRuleset();
         Instant now = clock.instant();
         return conclusions.record(new Evaluation(ruleset.version(), evaluate(threadIds, now, ruleset)), cause);
     }
@@ -120,7 +126,7 @@ public class ThreadEvaluation {
     /** The threads never evaluated under the active ruleset (an interrupted bulk run left them behind). */
     @Transactional
     public List<Long> notEvaluatedUnderActive() {
-        return threads.threadsNotEvaluatedUnder(rules.get().version());
+        return threads.threadsNotEvaluatedUnder(activeRuleset().version());
     }
 
     /**
@@ -140,15 +146,41 @@ public class ThreadEvaluation {
     /** The threads as they stood at {@code asOf} in event time, under the active ruleset. Nothing is recorded. */
     @Transactional
     public Evaluation asOf(Collection<Long> threadIds, Instant asOf) {
-        CompiledRuleset ruleset = rules.get(); // one version for the whole answer
+        CompiledRuleset ruleset = activeRuleset(); // one version for the whole answer
         return new Evaluation(ruleset.version(), evaluate(threadIds, asOf, ruleset));
     }
 
     /** How a claim's status moved in event time, up to now, under the active ruleset. Nothing is recorded. */
     @Transactional
     public List<Transition> timeline(long threadId, long claimId) {
+        activeRuleset();
         Instant now = clock.instant();
         return rules.timeline(threads.claimsAsOf(List.of(threadId), now).getOrDefault(threadId, List.of()), claimId, now);
+    }
+
+    /**
+     * The active ruleset as the database says, read in the caller's transaction (after its thread locks):
+     * the compiled one in memory is a cache, and another instance may have activated (or rolled back to)
+     * another version since. Then that version is compiled here, once, before anything is evaluated, so
+     * no thread is ever evaluated under another ruleset than the one recorded as active.
+     */
+    private CompiledRuleset activeRuleset() {
+        int stored = versions.activeVersion();
+        CompiledRuleset inMemory = rules.get();
+        if (inMemory.version() == stored) {
+            return inMemory;
+        }
+        synchronized (this) {
+            CompiledRuleset again = rules.get();
+            if (again.version() == stored) {
+                return again;
+            }
+            CompiledRuleset compiled = versions.compileActive();
+            rules.set(compiled);
+            LOG.infof("Ruleset v%d is the stored active version (this instance had v%d): compiled and in use",
+                    compiled.version(), again.version());
+            return compiled;
+        }
     }
 
     /** Evaluates these threads as of {@code asOf}, each thread alone. */

@@ -58,7 +58,18 @@ class ThreadEvaluationTest {
             recorded.add(new Recorded(result, cause));
             return result.assessments().size();
         };
-        evaluation = new ThreadEvaluation(rules, store, inForce, conclusions, Clock.fixed(NOW, ZoneOffset.UTC),
+        ActiveVersionStore stored = new ActiveVersionStore() {
+            @Override
+            public int activeVersion() {
+                return rules.get().version();
+            }
+
+            @Override
+            public io.claimtrack.rules.CompiledRuleset compileActive() {
+                return rules.get();
+            }
+        };
+        evaluation = new ThreadEvaluation(rules, stored, store, inForce, conclusions, Clock.fixed(NOW, ZoneOffset.UTC),
                 new LockedThreads());
         // Thread 1: Russia's claim disputed by the US and France. Thread 10: an undisputed claim.
         store.add(1, new Claim(1, RUSSIA, "Syria", at("2015-09-30T12:00:00Z"), null, null, null));
