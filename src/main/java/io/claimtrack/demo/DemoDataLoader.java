@@ -3,6 +3,7 @@ package io.claimtrack.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.claimtrack.claim.ClaimQueries;
 import io.claimtrack.imports.ImportJobs;
 import io.claimtrack.imports.ImportView;
+import io.claimtrack.store.JobLeases;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -30,18 +32,24 @@ public class DemoDataLoader {
 
     private final ImportJobs imports;
     private final ClaimQueries claims;
+    private final JobLeases leases;
     private final boolean enabled;
 
-    public DemoDataLoader(ImportJobs imports, ClaimQueries claims,
+    public DemoDataLoader(ImportJobs imports, ClaimQueries claims, JobLeases leases,
                           @ConfigProperty(name = "claimtrack.demo-data.enabled") boolean enabled) {
         this.imports = imports;
         this.claims = claims;
+        this.leases = leases;
         this.enabled = enabled;
     }
 
+    /** Instances started together on one empty database load it once: the first to claim the lease does. */
     void onStart(@Observes StartupEvent start) {
-        if (!enabled || !claims.storeIsEmpty()) {
+        if (!enabled || !claims.storeIsEmpty() || !leases.claim(JobLeases.DEMO_DATA, Duration.ofMinutes(10))) {
             return;
+        }
+        if (!claims.storeIsEmpty()) {
+            return; // another instance loaded it and let go of the lease in between
         }
         try (InputStream in = DemoDataLoader.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

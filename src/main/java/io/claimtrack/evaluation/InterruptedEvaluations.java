@@ -1,5 +1,6 @@
 package io.claimtrack.evaluation;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.annotation.Priority;
@@ -8,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.claimtrack.store.JobLeases;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -22,18 +24,32 @@ public class InterruptedEvaluations {
     private static final Logger LOG = Logger.getLogger(InterruptedEvaluations.class);
     static final String CAUSE = "start-up: re-evaluated after an interrupted run";
 
-    private final ThreadEvaluation evaluation;
+    /** Long enough for any repair; a holder that dies leaves it to the next instance starting after that. */
+    private static final Duration LEASE = Duration.ofMinutes(30);
 
-    public InterruptedEvaluations(ThreadEvaluation evaluation) {
+    private final ThreadEvaluation evaluation;
+    private final JobLeases leases;
+
+    public InterruptedEvaluations(ThreadEvaluation evaluation, JobLeases leases) {
         this.evaluation = evaluation;
+        this.leases = leases;
     }
 
+    /** One instance repairs at a time (the others start without waiting; time passing mends anything left). */
     void onStart(@Observes @Priority(150) StartupEvent start) {
-        List<Long> stale = evaluation.notEvaluatedUnderActive();
-        int changed = evaluation.reevaluateInBatches(stale, CAUSE);
-        if (!stale.isEmpty()) {
-            LOG.infof("%d threads were not evaluated under the active ruleset; re-evaluated, %d claims changed",
-                    stale.size(), changed);
+        if (!leases.claim(JobLeases.START_UP_REPAIR, LEASE)) {
+            LOG.info("Another instance is repairing interrupted evaluations; this one starts without");
+            return;
+        }
+        try {
+            List<Long> stale = evaluation.notEvaluatedUnderActive();
+            int changed = evaluation.reevaluateInBatches(stale, CAUSE);
+            if (!stale.isEmpty()) {
+                LOG.infof("%d threads were not evaluated under the active ruleset; re-evaluated, %d claims changed",
+                        stale.size(), changed);
+            }
+        } finally {
+            leases.release(JobLeases.START_UP_REPAIR);
         }
     }
 }

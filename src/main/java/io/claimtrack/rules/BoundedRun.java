@@ -107,16 +107,22 @@ public final class BoundedRun {
         pool.allocationBudget = allocationBudget;
     }
 
-    /** Sets both pools' limits (from configuration, at start). */
-    public static void configure(Duration budget, double heapShare, long allocationBudget) {
-        if (budget.isNegative() || budget.isZero() || heapShare <= 0 || heapShare > 1 || allocationBudget <= 0) {
+    /**
+     * Sets both pools' limits (from configuration, at start). Drafts get an allocation budget of their own,
+     * smaller: what a runaway draft allocates before it is stopped is mostly still live, and the collector
+     * copies it in pauses that stall every live request.
+     */
+    public static void configure(Duration budget, double heapShare, long allocationBudget, long draftAllocationBudget) {
+        if (budget.isNegative() || budget.isZero() || heapShare <= 0 || heapShare > 1 || allocationBudget <= 0
+                || draftAllocationBudget <= 0) {
             throw new IllegalArgumentException("rule budgets are positive and a heap share in (0, 1]");
         }
         for (BoundedRun pool : new BoundedRun[] {LIVE, DRAFTS}) {
             pool.budget = budget;
             pool.heapShare = heapShare;
-            pool.allocationBudget = allocationBudget;
         }
+        LIVE.allocationBudget = allocationBudget;
+        DRAFTS.allocationBudget = draftAllocationBudget;
     }
 
     /**

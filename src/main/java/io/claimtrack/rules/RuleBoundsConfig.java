@@ -15,7 +15,8 @@ public class RuleBoundsConfig {
     void configure(@Observes StartupEvent start,
                    @ConfigProperty(name = "claimtrack.rules.budget") Duration budget,
                    @ConfigProperty(name = "claimtrack.rules.heap-share") double heapShare,
-                   @ConfigProperty(name = "claimtrack.rules.allocation-budget") MemorySize allocationBudget) {
-        BoundedRun.configure(budget, heapShare, allocationBudget.asLongValue());
+                   @ConfigProperty(name = "claimtrack.rules.allocation-budget") MemorySize allocationBudget,
+                   @ConfigProperty(name = "claimtrack.rules.draft-allocation-budget") MemorySize draftAllocationBudget) {
+        BoundedRun.configure(budget, heapShare, allocationBudget.asLongValue(), draftAllocationBudget.asLongValue());
     }
 }
