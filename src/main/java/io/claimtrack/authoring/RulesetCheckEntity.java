@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,7 +39,10 @@ public class RulesetCheckEntity extends PanacheEntityBase {
     static final int MAX_RESULT = 1_000_000;
     static final int PROBLEMS_KEPT = 500;
 
+    /** Keeps the check as the version's last one; two checks of one version finishing at once store one after the other. */
     static void store(DraftChecks.Check check) {
+        // The version's row is the lock: without it, two first checks both insert and one fails on the key.
+        RulesetEntity.findById(check.version(), LockModeType.PESSIMISTIC_WRITE);
         RulesetCheckEntity row = findById(check.version());
         if (row == null) {
             row = new RulesetCheckEntity();

@@ -35,10 +35,8 @@ class ActivatedElsewhereTest {
 
     @Test
     void shouldEvaluateUnderTheVersionTheDatabaseSaysIsActive() {
-        int before = given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version");
-        int elsewhere = given().contentType(ContentType.JSON)
-                .body(Map.of("note", "activated by another instance", "basedOn", before, "files", Map.of()))
-                .when().post("/api/rulesets").then().statusCode(201).extract().jsonPath().getInt("version");
+        int before = Api.activeRulesetVersion();
+        int elsewhere = Api.draft(before, Map.of(), "activated by another instance");
         try {
             switchInTheDatabase(before, elsewhere);
 

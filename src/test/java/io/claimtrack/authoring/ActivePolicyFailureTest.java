@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
 import io.claimtrack.testing.TestUsers;
+import io.claimtrack.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -55,10 +56,8 @@ class ActivePolicyFailureTest {
 
     @Test
     void shouldAnswer503AndKeepNothingWhenTheActivePolicyCannotEvaluate() {
-        int baseline = given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version");
-        int draft = given().contentType(ContentType.JSON)
-                .body(Map.of("basedOn", baseline, "files", Map.of("second-status.drl", TWO_STATUSES_FOR_ONE_TOPIC)))
-                .when().post("/api/rulesets").then().statusCode(201).extract().jsonPath().getInt("version");
+        int baseline = Api.activeRulesetVersion();
+        int draft = Api.draft(baseline, Map.of("second-status.drl", TWO_STATUSES_FOR_ONE_TOPIC), null);
         given().contentType(ContentType.JSON).body(Map.of()).when().post("/api/rulesets/" + draft + "/activate")
                 .then().statusCode(200);
         try {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
 import io.claimtrack.testing.TestUsers;
+import io.claimtrack.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -155,7 +156,7 @@ class RulesetResourceTest {
 
     @Test
     void shouldRejectUnsafeDraftsAndKeepServing() {
-        int activeBefore = given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version");
+        int activeBefore = Api.activeRulesetVersion();
         String header = "package io.claimtrack.policy;\nimport io.claimtrack.facts.*;\n";
         List<String> unsafe = List.of(
                 header + "rule \"exit\"\nwhen\n  $c : Claim()\nthen\n  System.exit(0);\nend\n",
@@ -217,7 +218,7 @@ class RulesetResourceTest {
 
     @Test
     void shouldRemoveAFileMappedToNullAndRunAttachedScenarios() {
-        int baseline = given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version");
+        int baseline = Api.activeRulesetVersion();
         Map<String, Object> files = new HashMap<>();
         files.put("counted-relations.drl", null);
         String scenario = """

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.testing.TestUsers;
+import io.claimtrack.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -98,7 +99,7 @@ class RunawayDraftTest {
     }
 
     private static int draft(String file, String drl, Map<String, String> scenarios) {
-        int active = given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version");
+        int active = Api.activeRulesetVersion();
         return given().contentType(ContentType.JSON)
                 .body(Map.of("basedOn", active, "files", Map.of(file, drl), "scenarios", scenarios))
                 .when().post("/api/rulesets")

@@ -206,7 +206,7 @@ class BrowserTest {
 
     @Test
     void shouldShowADraftsProblemAtItsLineThenActivateAndRollBack() {
-        int activeBefore = given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version");
+        int activeBefore = Api.activeRulesetVersion();
         signInInBrowser();
 
         open("/rules");
@@ -238,7 +238,7 @@ class BrowserTest {
             WebElement rolledBack = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("ruleset-message")));
             assertTrue(rolledBack.getText().contains("rollback"), rolledBack.getText());
         }
-        assertEquals(activeBefore, given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version"));
+        assertEquals(activeBefore, Api.activeRulesetVersion());
     }
 
     @Test

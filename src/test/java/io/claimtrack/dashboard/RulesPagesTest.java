@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.testing.TestUsers;
+import io.claimtrack.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -36,7 +37,7 @@ class RulesPagesTest {
 
     @Test
     void shouldShowADraftWithoutCheckingItAndCheckOnlyWhenAsked() {
-        int active = given().when().get("/api/rulesets/active").then().extract().jsonPath().getInt("version");
+        int active = Api.activeRulesetVersion();
         int draft = given().contentType(ContentType.JSON)
                 .body(Map.of("note", "viewed, not checked", "basedOn", active, "files", Map.of("status.drl", BROKEN)))
                 .when().post("/api/rulesets").then().statusCode(201).extract().jsonPath().getInt("version");

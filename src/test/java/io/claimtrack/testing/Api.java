@@ -75,6 +75,21 @@ public final class Api {
                 .then().log().ifValidationFails().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** The version of the ruleset now active. */
+    public static int activeRulesetVersion() {
+        return given().when().get("/api/rulesets/active").then().statusCode(200).extract().jsonPath().getInt("version");
+    }
+
+    /** Creates a draft: {@code files} changed (a null content removes one) on top of {@code basedOn}. @return its version */
+    public static int draft(int basedOn, Map<String, String> files, String note) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("basedOn", basedOn);
+        body.put("files", files);
+        body.put("note", note);
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/rulesets")
+                .then().log().ifValidationFails().statusCode(201).extract().jsonPath().getInt("version");
+    }
+
     public static long claimCount() {
         return given().when().get("/api/stats").then().statusCode(200).extract().jsonPath().getLong("total");
     }
