@@ -23,6 +23,7 @@ import io.claimtrack.refusal.Contradiction;
 import io.claimtrack.refusal.FieldError;
 import io.claimtrack.rules.Assessment;
 import io.claimtrack.rules.CompiledRuleset;
+import io.claimtrack.rules.RuleEvaluationException;
 import io.claimtrack.status.ClaimStatusEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -51,8 +52,13 @@ public class DraftChecks {
         this.scenariosDir = rulesDir.resolve("scenarios");
     }
 
-    /** A check as it was run, for showing again: the scenarios and preview only when the version is valid. */
-    public record Check(int version, Instant at, String by, Validation validation, TestRun tests, Preview preview) {
+    /**
+     * A check as it was run, for showing again: the scenarios and preview only when the version is valid;
+     * {@code stopped} says why they were cut short when the rules ran past their bounds (a loop, a join of
+     * everything), which is itself the check's finding.
+     */
+    public record Check(int version, Instant at, String by, Validation validation, TestRun tests, Preview preview,
+                        String stopped) {
     }
 
     /** Validates the version; a failure is audited. */
@@ -84,11 +90,16 @@ public class DraftChecks {
         Validation validation = QuarkusTransaction.requiringNew().call(() -> validate(version, by));
         TestRun tests = null;
         Preview preview = null;
+        String stopped = null;
         if (validation.valid()) {
-            tests = QuarkusTransaction.requiringNew().call(() -> run(RulesetVersions.existing(version), validation.compiled()));
-            preview = preview(version, validation.compiled(), 0, PREVIEW_SHOWN);
+            try {
+                tests = QuarkusTransaction.requiringNew().call(() -> run(RulesetVersions.existing(version), validation.compiled()));
+                preview = preview(version, validation.compiled(), 0, PREVIEW_SHOWN);
+            } catch (RuleEvaluationException e) {
+                stopped = e.getMessage();
+            }
         }
-        Check check = new Check(version, clock.instant(), by, validation, tests, preview);
+        Check check = new Check(version, clock.instant(), by, validation, tests, preview, stopped);
         QuarkusTransaction.requiringNew().run(() -> RulesetCheckEntity.store(check));
         return check;
     }

@@ -57,7 +57,7 @@ public class RulesetCheckEntity extends PanacheEntityBase {
                 Validation kept = new Validation(all.version(), all.valid(),
                         all.problems().subList(0, Math.min(PROBLEMS_KEPT, all.problems().size())), null);
                 row.result = JSON.writeValueAsString(new DraftChecks.Check(check.version(), check.at(), check.by(), kept,
-                        check.tests(), check.preview()));
+                        check.tests(), check.preview(), check.stopped()));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a check of v" + check.version() + " could not be written", e);

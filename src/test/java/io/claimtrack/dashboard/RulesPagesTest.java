@@ -67,6 +67,31 @@ class RulesPagesTest {
         assertEquals(1, validationFailures(draft), "the check, and only the check, audited the failure");
     }
 
+    @Test
+    void shouldStoreAndShowACheckWhoseRulesNeverSettle() {
+        String loop = "package io.claimtrack.policy;\nimport io.claimtrack.facts.*;\n\n"
+                + "rule \"A status that takes itself back\"\nwhen\n    $c : Claim()\n"
+                + "    not FlagRaised( claim == $c, flag == Flag.STALE )\nthen\n"
+                + "    insertLogical( new FlagRaised( $c, Flag.STALE, drools.getRule().getName(), \"on\" ) );\nend\n\n"
+                + "rule \"A flag that takes itself back\"\nwhen\n    $f : FlagRaised( flag == Flag.STALE )\nthen\n"
+                + "    insertLogical( new StatusCandidate( $f.getClaim(), ClaimStatus.UNVERIFIED, 1, \"x\", \"\" + $f.getExplanation() ) );\nend\n";
+        int draft = Api.draft(Api.activeRulesetVersion(), Map.of("loop.drl", loop), "never settles");
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+        Map<String, String> session = given().contentType(ContentType.URLENC).redirects().follow(false)
+                .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        Response page = given().cookies(session).when().get("/rules/" + draft).then().extract().response();
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertTrue(token.find());
+
+        given().cookies(session).cookies(page.getCookies()).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token.group(1)).redirects().follow(false)
+                .when().post("/rules/" + draft + "/check").then().statusCode(303);
+
+        given().cookies(session).when().get("/rules/" + draft).then().statusCode(200)
+                .body(containsString("id=\"stopped\""), containsString("does not settle"));
+    }
+
     private static long validationFailures(int version) {
         return given().auth().preemptive().basic(TestUsers.DESK, TestUsers.PASSWORD).when().get("/api/rulesets/audit")
                 .then().statusCode(200).extract().jsonPath().getList("findAll { it.version == " + version
