@@ -113,10 +113,9 @@ public class ClaimEntity extends PanacheEntityBase {
                 .setParameter(1, asOf).getResultList();
     }
 
-    /** The threads with a claim asserted at or after {@code from}. */
-    public static List<Long> threadsAssertedSince(Instant from) {
-        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where c.assertedAt >= ?1", Long.class)
-                .setParameter(1, from).getResultList();
+    /** These claims, claimants fetched with them. */
+    public static List<ClaimEntity> byIds(Collection<Long> ids) {
+        return list("from ClaimEntity c join fetch c.claimant a left join fetch a.blocs where c.id in ?1", ids);
     }
 
     /** The threads with a claim that has no status under this ruleset version. */

@@ -99,7 +99,7 @@ public class ClaimQueries {
     public Map<Long, ClaimView> current(List<Long> ids) {
         Map<Long, ClaimView> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            views.current(ClaimEntity.list("id in ?1", ids)).forEach(view -> found.put(view.id(), view));
+            views.current(ClaimEntity.byIds(ids)).forEach(view -> found.put(view.id(), view));
         }
         return found;
     }
