@@ -59,9 +59,10 @@ public class ImportChunks {
                 DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /** Stores the lines if {@code holder} still runs the job and they are the next it has to read (else {@link ImportTakenOver}). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void store(long jobId, List<NdjsonReader.Line> lines) {
-        ImportJobEntity job = ImportJobEntity.findById(jobId);
+    public void store(long jobId, String holder, List<NdjsonReader.Line> lines) {
+        ImportJobEntity job = ImportJobEntity.heldBy(jobId, holder, lines.get(0).number() - 1);
         long keptErrors = ImportErrorEntity.count("jobId", jobId);
         Set<Long> touched = new TreeSet<>();
         long stored = 0;
@@ -104,8 +105,8 @@ public class ImportChunks {
 
     /** Records a line that could not be stored for a reason outside it (its chunk failed as a whole). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void reject(long jobId, NdjsonReader.Line line, String message) {
-        ImportJobEntity job = ImportJobEntity.findById(jobId);
+    public void reject(long jobId, String holder, NdjsonReader.Line line, String message) {
+        ImportJobEntity job = ImportJobEntity.heldBy(jobId, holder, line.number() - 1);
         if (ImportErrorEntity.count("jobId", jobId) < ImportErrorEntity.KEPT) {
             ImportErrorEntity.of(jobId, line.number(), null, message).persist();
         }

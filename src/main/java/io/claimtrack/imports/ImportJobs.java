@@ -16,20 +16,20 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class ImportJobs {
 
-    private final ImportFiles files;
+    private final ImportUploads uploads;
     private final ImportWorker worker;
     private final Clock clock;
 
-    public ImportJobs(ImportFiles files, ImportWorker worker, Clock clock) {
-        this.files = files;
+    public ImportJobs(ImportUploads uploads, ImportWorker worker, Clock clock) {
+        this.uploads = uploads;
         this.worker = worker;
         this.clock = clock;
     }
 
     /** Takes the upload to disk and queues a job for it; the job runs in the background. */
     public ImportView queue(InputStream body, String by) throws IOException {
-        ImportView job = keep(body, by);
-        worker.enqueue(job.id());
+        ImportView job = keep(body, by, false);
+        worker.lookForJobs();
         return job;
     }
 
@@ -38,25 +38,29 @@ public class ImportJobs {
      * submitted (the demo data at first start). @return the finished job
      */
     public ImportView runNow(InputStream body, String by) throws IOException {
-        ImportView job = keep(body, by);
+        ImportView job = keep(body, by, true);
         worker.run(job.id(), 1);
         return get(job.id());
     }
 
-    private ImportView keep(InputStream body, String by) throws IOException {
-        Path upload = files.receive(body);
+    /** Queues a job for the upload; {@code runHere}: taken by this instance at once, for the caller to run. */
+    private ImportView keep(InputStream body, String by, boolean runHere) throws IOException {
+        Path upload = uploads.receive(body);
         long bytes = Files.size(upload);
         ImportView job;
         try {
-            // The job and its file are kept together: if the file cannot be moved, the job is not committed.
+            // The job and its upload are kept together: if the upload cannot be stored, the job is not committed.
             job = QuarkusTransaction.requiringNew().call(() -> {
                 ImportJobEntity queued = new ImportJobEntity();
                 queued.state = ImportState.QUEUED;
                 queued.submittedBy = by;
                 queued.submittedAt = clock.instant();
                 queued.bytes = bytes;
+                if (runHere) {
+                    worker.holdNew(queued);
+                }
                 queued.persist();
-                files.keep(upload, queued.id);
+                uploads.keep(queued.id, upload);
                 return ImportView.of(queued);
             });
         } catch (RuntimeException e) {

@@ -1,14 +1,13 @@
 package io.claimtrack.imports;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Priority;
@@ -18,14 +17,19 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.claimtrack.store.JobLeases;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
 /**
- * Runs imports one at a time, in the order they came, on a thread of its own. Each chunk commits on
- * its own; a chunk that fails as a whole (a database error, not a bad line) is retried line by line, so
- * one line's trouble never costs the others. Jobs a stop interrupted carry on at the next start.
+ * Runs imports, one at a time per instance, oldest first, on a thread of its own. A job is taken in the
+ * database under a lease that this instance renews while it lives; any instance takes a job no live
+ * instance holds, so a job whose instance died or stopped is resumed by another (or by this one after a
+ * restart) from its last committed line. Each chunk commits on its own, and only while this instance
+ * still holds the job and the chunk is the job's next; a chunk that fails as a whole (a database error,
+ * not a bad line) is retried line by line, so one line's trouble never costs the others.
  */
 @ApplicationScoped
 public class ImportWorker {
@@ -33,37 +37,51 @@ public class ImportWorker {
     private static final Logger LOG = Logger.getLogger(ImportWorker.class);
 
     private final ImportChunks chunks;
-    private final ImportFiles files;
+    private final ImportUploads uploads;
     private final Clock clock;
+    private final String instance;
     private final int chunkLines;
+    private final Duration lease;
     private volatile boolean stopping;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "claimtrack-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // One runner; at most one more look waits behind it, and further looks meanwhile are dropped (it will see their jobs).
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(1), r -> {
+                Thread thread = new Thread(r, "claimtrack-import");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
-    public ImportWorker(ImportChunks chunks, ImportFiles files, Clock clock,
-                        @ConfigProperty(name = "claimtrack.imports.chunk-lines") int chunkLines) {
+    public ImportWorker(ImportChunks chunks, ImportUploads uploads, Clock clock, JobLeases leases,
+                        @ConfigProperty(name = "claimtrack.imports.chunk-lines") int chunkLines,
+                        @ConfigProperty(name = "claimtrack.imports.lease") Duration lease) {
         this.chunks = chunks;
-        this.files = files;
+        this.uploads = uploads;
         this.clock = clock;
+        this.instance = leases.instance();
         this.chunkLines = chunkLines;
+        this.lease = lease;
     }
 
-    /** After the ruleset is active and interrupted evaluations are mended. */
+    /** After the ruleset is active and interrupted evaluations are mended: jobs nobody runs are taken up. */
     void onStart(@Observes @Priority(200) StartupEvent start) {
-        List<Long> unfinished = QuarkusTransaction.requiringNew()
-                .call(() -> ImportJobEntity.unfinished().stream().map(job -> job.id).toList());
-        unfinished.forEach(this::enqueue);
-        if (!unfinished.isEmpty()) {
-            LOG.infof("Resuming %d unfinished imports: %s", unfinished.size(), unfinished);
+        lookForJobs();
+    }
+
+    /** Keeps this instance's leases alive, and takes up jobs that no live instance holds. */
+    @Scheduled(every = "${claimtrack.imports.look-every}", delayed = "${claimtrack.imports.look-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        if (stopping) {
+            return;
         }
+        QuarkusTransaction.requiringNew().run(() -> ImportJobEntity.renew(instance, clock.instant().plus(lease)));
+        lookForJobs();
     }
 
     /**
-     * A running job stops after its current chunk commits and resumes at the next start. The thread is
-     * not interrupted: an interrupt inside a JDBC call could close the database file under it.
+     * A running job stops after its current chunk commits and gives up its lease, so another instance (or
+     * this one at its next start) resumes it. The thread is not interrupted: an interrupt inside a JDBC call
+     * could close the database file under it.
      */
     void onStop(@Observes ShutdownEvent stop) throws InterruptedException {
         stopping = true;
@@ -71,23 +89,43 @@ public class ImportWorker {
         executor.awaitTermination(30, TimeUnit.SECONDS);
     }
 
-    void enqueue(long jobId) {
-        executor.execute(() -> run(jobId, chunkLines));
+    /** A job was queued here: look now rather than at the next heartbeat. */
+    void lookForJobs() {
+        executor.execute(this::runFreeJobs);
     }
 
-    /** Runs the job in the calling thread, {@code chunkLines} lines to a transaction. */
-    void run(long jobId, int chunkLines) {
-        long resumeAfter = QuarkusTransaction.requiringNew().call(() -> {
-            ImportJobEntity job = ImportJobEntity.findById(jobId);
-            job.state = ImportState.RUNNING;
-            if (job.startedAt == null) {
-                job.startedAt = clock.instant();
+    private void runFreeJobs() {
+        Long jobId;
+        while (!stopping && (jobId = takeFreeJob()) != null) {
+            run(jobId, chunkLines);
+        }
+    }
+
+    private Long takeFreeJob() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            Long free;
+            while ((free = ImportJobEntity.oldestFree(now)) != null) {
+                if (ImportJobEntity.take(free, instance, now, now.plus(lease))) {
+                    return free;
+                }
             }
-            return job.linesRead;
+            return null;
         });
-        try (NdjsonReader reader = new NdjsonReader(
-                new InputStreamReader(Files.newInputStream(files.of(jobId)), StandardCharsets.UTF_8))) {
-            reader.skip(resumeAfter);
+    }
+
+    /** Takes a new job for this instance at once, in the transaction that queues it (the caller runs it itself). */
+    void holdNew(ImportJobEntity job) {
+        job.state = ImportState.RUNNING;
+        job.holder = instance;
+        job.startedAt = clock.instant();
+        job.leaseUntil = job.startedAt.plus(lease);
+    }
+
+    /** Runs a job this instance holds, in the calling thread, {@code chunkLines} lines to a transaction. */
+    void run(long jobId, int chunkLines) {
+        long resumeAfter = QuarkusTransaction.requiringNew().call(() -> ImportJobEntity.<ImportJobEntity>findById(jobId).linesRead);
+        try (NdjsonReader reader = uploads.read(jobId, resumeAfter)) {
             List<NdjsonReader.Line> chunk = new ArrayList<>(chunkLines);
             NdjsonReader.Line line;
             while ((line = reader.next()) != null) {
@@ -97,45 +135,67 @@ public class ImportWorker {
                     chunk.clear();
                 }
                 if (stopping) {
-                    return; // the job stays RUNNING and resumes at the next start
+                    release(jobId); // the job stays RUNNING; whoever takes it next resumes it
+                    return;
                 }
             }
             if (!chunk.isEmpty()) {
                 store(jobId, chunk);
             }
-            finish(jobId, ImportState.DONE, null);
-            files.discard(jobId);
+            finish(jobId, reader.linesRead(), ImportState.DONE, null);
+        } catch (ImportTakenOver takenOver) {
+            LOG.warnf("Import #%d was taken over by another instance (this one held it past its lease); it stops here", jobId);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Import #%d failed", jobId);
-            finish(jobId, ImportState.FAILED, "stopped: " + e.getClass().getSimpleName()
+            finish(jobId, -1, ImportState.FAILED, "stopped: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
     private void store(long jobId, List<NdjsonReader.Line> chunk) {
         try {
-            chunks.store(jobId, chunk);
+            chunks.store(jobId, instance, chunk);
+        } catch (ImportTakenOver takenOver) {
+            throw takenOver;
         } catch (RuntimeException chunkFailed) {
             LOG.warnf("Import #%d: lines %d-%d failed as a chunk (%s); storing them one by one", jobId,
                     chunk.get(0).number(), chunk.get(chunk.size() - 1).number(), chunkFailed.toString());
             for (NdjsonReader.Line line : chunk) {
                 try {
-                    chunks.store(jobId, List.of(line));
+                    chunks.store(jobId, instance, List.of(line));
+                } catch (ImportTakenOver takenOver) {
+                    throw takenOver;
                 } catch (RuntimeException lineFailed) {
                     LOG.warnf(lineFailed, "Import #%d: line %d could not be stored", jobId, line.number());
-                    chunks.reject(jobId, line, "could not be stored: " + lineFailed.getClass().getSimpleName()
+                    chunks.reject(jobId, instance, line, "could not be stored: " + lineFailed.getClass().getSimpleName()
                             + "; the line was not written (see the server log)");
                 }
             }
         }
     }
 
-    private void finish(long jobId, ImportState state, String failure) {
+    private void release(long jobId) {
+        QuarkusTransaction.requiringNew().run(() ->
+                ImportJobEntity.update("leaseUntil = ?1 where id = ?2 and holder = ?3", clock.instant(), jobId, instance));
+    }
+
+    /**
+     * Ends the job, with its upload dropped. {@code linesRead} is the whole upload's count for a job that
+     * finished (it must have read them all: else another instance moved it on), -1 for one that failed.
+     */
+    private void finish(long jobId, long linesRead, ImportState state, String failure) {
         QuarkusTransaction.requiringNew().run(() -> {
-            ImportJobEntity job = ImportJobEntity.findById(jobId);
+            ImportJobEntity job = linesRead >= 0 ? ImportJobEntity.heldBy(jobId, instance, linesRead)
+                    : ImportJobEntity.findById(jobId);
+            if (!instance.equals(job.holder)) {
+                return; // failed here after another instance took it over: its run decides how it ends
+            }
             job.state = state;
             job.failure = failure;
             job.finishedAt = clock.instant();
+            job.holder = null;
+            job.leaseUntil = null;
+            uploads.discard(jobId);
         });
     }
 }

@@ -30,7 +30,13 @@ final class NdjsonReader implements Closeable {
     private long number;
 
     NdjsonReader(Reader in) {
+        this(in, 0);
+    }
+
+    /** A reader whose first line is line {@code linesBefore + 1} of the upload (a part of it read from its middle). */
+    NdjsonReader(Reader in, long linesBefore) {
         this.in = new BufferedReader(in, 64 * 1024);
+        this.number = linesBefore;
     }
 
     /** Reads past the first {@code lines} lines (those of a resumed job that were already committed). */
@@ -66,6 +72,11 @@ final class NdjsonReader implements Closeable {
         // Editors on Windows start UTF-8 files with a byte-order mark: it is not part of the first line's JSON.
         int start = number == 1 && end > 0 && buffer.charAt(0) == '\uFEFF' ? 1 : 0;
         return new Line(number, buffer.substring(start, end));
+    }
+
+    /** How many lines of the upload have been read (those skipped included). */
+    long linesRead() {
+        return number;
     }
 
     @Override
