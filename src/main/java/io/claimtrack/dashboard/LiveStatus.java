@@ -1,8 +1,6 @@
 package io.claimtrack.dashboard;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,19 +8,19 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import io.claimtrack.status.LiveChanges;
 import io.claimtrack.status.StatusChanged;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
-/** Server-Sent Events: every committed status change, so open pages update without a reload. */
+/** Server-Sent Events: every committed status change, made through any instance, so open pages update without a reload. */
 @ApplicationScoped
 @Path("/events")
 public class LiveStatus {
 
-    private final BroadcastProcessor<StatusChanged> changes = BroadcastProcessor.create();
+    private final LiveChanges changes;
 
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged change) {
-        changes.onNext(change);
+    public LiveStatus(LiveChanges changes) {
+        this.changes = changes;
     }
 
     @GET
@@ -30,6 +28,6 @@ public class LiveStatus {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<StatusChanged> stream() {
         // Each page gets its own bounded buffer: a slow page falls behind without holding the others back.
-        return changes.onOverflow().buffer(1_000);
+        return changes.stream().onOverflow().buffer(1_000);
     }
 }
