@@ -1,11 +1,15 @@
 package io.claimtrack.store;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -22,12 +26,22 @@ public class JobLeases {
     public static final String START_UP_REPAIR = "start-up-repair";
     public static final String DEMO_DATA = "demo-data";
 
-    /** This process, for as long as it runs. */
-    private final String instance = "instance-" + UUID.randomUUID();
+    /** This process, for as long as it runs: its host and port, for operators, and a random part, for uniqueness. */
+    private final String instance;
     private final Clock clock;
 
-    public JobLeases(Clock clock) {
+    public JobLeases(Clock clock, @ConfigProperty(name = "quarkus.http.port") int port) {
         this.clock = clock;
+        this.instance = hostName() + ":" + port + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String hostName() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            return name.length() > 60 ? name.substring(0, 60) : name; // the holder columns take 100 characters
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 
     /** @return whether this instance holds the job's lease until now + {@code lease} (false: another holds it) */
@@ -45,6 +59,7 @@ public class JobLeases {
                 JobLeaseEntity.update("leaseUntil = ?1 where job = ?2 and holder = ?3", now, job, instance));
     }
 
+    /** This instance's name, as leases and imports record it (host:port/random). */
     public String instance() {
         return instance;
     }

@@ -22,20 +22,34 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        name = "claimtrack_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        admin("CREATE DATABASE " + name);
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + HOST + "/" + name);
+        name = create();
+        return Map.of("quarkus.datasource.jdbc.url", url(name));
     }
 
     @Override
     public void stop() {
         if (name != null) {
-            admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            drop(name);
         }
     }
 
+    /** Creates a database with a random name (for tests outside Quarkus, such as those on the packaged app). */
+    public static String create() {
+        String created = "claimtrack_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        admin("CREATE DATABASE " + created);
+        return created;
+    }
+
+    public static String url(String database) {
+        return "jdbc:postgresql://" + HOST + "/" + database;
+    }
+
+    public static void drop(String database) {
+        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
     /** Whether the server answers; the tests on PostgreSQL are skipped when it does not. */
-    static boolean answers() {
+    public static boolean answers() {
         try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/postgres", USER, "")) {
             return true;
         } catch (SQLException e) {
