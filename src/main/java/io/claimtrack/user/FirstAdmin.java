@@ -9,10 +9,11 @@ import java.util.Set;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -37,10 +38,39 @@ public class FirstAdmin {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Instances started at once on an empty database both find no user: one creates the admin, the other's insert
+     * fails on the unique name, and it carries on with the admin the first created.
+     */
     void onStart(@Observes @Priority(50) StartupEvent start) {
-        if (UserEntity.count() > 0) {
+        String created;
+        try {
+            created = QuarkusTransaction.requiringNew().call(this::createUnlessAnyUser);
+        } catch (RuntimeException e) {
+            if (QuarkusTransaction.requiringNew().call(UserEntity::count) > 0) {
+                LOG.infof("The first admin was created by another instance on this database");
+                return;
+            }
+            throw e;
+        }
+        if (created == null) {
             return;
+        }
+        // Told once it is committed: a password for an admin that was never stored would mislead.
+        if (password.isPresent()) {
+            LOG.infof("First admin \"%s\" created from configuration", username);
+        } else {
+            LOG.warnf("%n=====================================================================%n"
+                    + " First admin created: user \"%s\", password \"%s\"%n"
+                    + " It is shown this once. Create named users with it, then keep it safe.%n"
+                    + "=====================================================================", username, created);
+        }
+    }
+
+    /** @return the new admin's password, or null when there are users already */
+    private String createUnlessAnyUser() {
+        if (UserEntity.count() > 0) {
+            return null;
         }
         String secret = password.filter(p -> !p.isBlank()).orElseGet(FirstAdmin::randomPassword);
         if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PasswordRules.MAX_BYTES) {
@@ -49,14 +79,7 @@ public class FirstAdmin {
                     + PasswordRules.MAX_BYTES + " bytes in UTF-8");
         }
         UserEntity.create(username, secret, Set.of(Roles.ADMIN), clock.instant(), "first start").persist();
-        if (password.isPresent()) {
-            LOG.infof("First admin \"%s\" created from configuration", username);
-        } else {
-            LOG.warnf("%n=====================================================================%n"
-                    + " First admin created: user \"%s\", password \"%s\"%n"
-                    + " It is shown this once. Create named users with it, then keep it safe.%n"
-                    + "=====================================================================", username, secret);
-        }
+        return secret;
     }
 
     private static String randomPassword() {

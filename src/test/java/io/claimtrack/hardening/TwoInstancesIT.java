@@ -74,10 +74,23 @@ class TwoInstancesIT {
         assumeTrue(PostgresDatabase.answers(), "PostgreSQL does not answer: the two-instance test is skipped");
         database = PostgresDatabase.create();
         store = PackagedApp.Store.postgres(PostgresDatabase.url(database));
-        a = PackagedApp.start(store, Files.createTempDirectory("claimtrack-a"), SETTINGS);
-        b = PackagedApp.start(store, Files.createTempDirectory("claimtrack-b"), SETTINGS);
+        // Started at once on the empty database: one creates the first admin and loads the demo data, not both.
+        CompletableFuture<PackagedApp> first = CompletableFuture.supplyAsync(() -> start("claimtrack-a"));
+        b = start("claimtrack-b");
+        a = first.join();
         a.created("/api/users", PackagedApp.admin(), Map.of("username", "desk", "password", "two-instances-desk-password",
                 "roles", List.of("SUBMITTER", "ANALYST")), 201);
+    }
+
+    private static PackagedApp start(String name) {
+        try {
+            return PackagedApp.start(store, Files.createTempDirectory(name), SETTINGS);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
