@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,10 @@ import io.claimtrack.evaluation.ThreadEvaluation;
 import io.claimtrack.refusal.Refusal;
 import io.claimtrack.refusal.FieldError;
 import io.claimtrack.refusal.FieldErrors;
+import io.claimtrack.user.Roles;
+import io.claimtrack.user.UserService;
+import io.claimtrack.verdict.NewVerdict;
+import io.claimtrack.verdict.VerdictService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -44,14 +49,18 @@ public class ImportChunks {
 
     private final ActorService actors;
     private final ClaimService claims;
+    private final VerdictService verdicts;
+    private final Predicate<String> analysts;
     private final ThreadEvaluation threads;
     private final Validator validator;
     private final ObjectReader json;
 
-    public ImportChunks(ActorService actors, ClaimService claims, ThreadEvaluation threads, Validator validator,
-                        ObjectMapper mapper) {
+    public ImportChunks(ActorService actors, ClaimService claims, VerdictService verdicts, UserService users,
+                        ThreadEvaluation threads, Validator validator, ObjectMapper mapper) {
         this.actors = actors;
         this.claims = claims;
+        this.verdicts = verdicts;
+        this.analysts = username -> users.hasRole(username, Roles.ANALYST);
         this.threads = threads;
         this.validator = validator;
         // One line, one document: "{...} {...}" on a line is an error, as is an unknown property.
@@ -179,12 +188,47 @@ public class ImportChunks {
             if (type != null && "claim".equals(type.asText())) {
                 return storeClaim(job, refs, line.line(), node, errors);
             }
+            if (type != null && "verdict".equals(type.asText())) {
+                return storeVerdict(job, refs, node, errors);
+            }
         } catch (Refusal refused) {
             errors.addAll(refused.errors().isEmpty() ? List.of(new FieldError(null, refused.getMessage())) : refused.errors());
             return null;
         }
-        errors.add(new FieldError("type", "must be \"actor\" or \"claim\""));
+        errors.add(new FieldError("type", "must be \"actor\", \"claim\" or \"verdict\""));
         return null;
+    }
+
+    /**
+     * A verdict on a stored claim (by id) or on an earlier line's (by ref), given as the job's submitter, who must
+     * be an analyst as for POST /api/claims/{id}/verdicts. @return the thread it re-evaluates
+     */
+    private Long storeVerdict(ImportJobEntity job, ImportRefs refs, ObjectNode node, List<FieldError> errors) {
+        if (!analysts.test(job.submittedBy)) {
+            errors.add(new FieldError("type", "verdict lines are taken from analysts only (" + job.submittedBy
+                    + " is not one)"));
+            return null;
+        }
+        JsonNode target = node.remove("claim");
+        Long claimId = null;
+        if (target != null && target.canConvertToLong()) {
+            claimId = target.asLong();
+        } else if (target != null && target.isTextual()) {
+            claimId = refs.claimOf(target.asText().strip());
+        }
+        ClaimEntity claim = claimId == null ? null : ClaimEntity.findById(claimId);
+        if (claim == null) {
+            errors.add(new FieldError("claim", "must be a stored claim's id or the ref of an earlier stored line of this import"));
+        }
+        NewVerdict request = read(node, NewVerdict.class, errors);
+        if (request != null) {
+            errors.addAll(FieldErrors.of(validator.validate(request)));
+        }
+        if (claim == null || request == null || !errors.isEmpty()) {
+            return null;
+        }
+        verdicts.give(claim.id, request, job.submittedBy);
+        return claim.threadId;
     }
 
     private Long storeClaim(ImportJobEntity job, ImportRefs refs, NdjsonReader.Line line, ObjectNode node,

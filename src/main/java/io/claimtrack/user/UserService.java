@@ -35,6 +35,12 @@ public class UserService {
         return UserView.of(user);
     }
 
+    /** Whether the user exists, is enabled and holds {@code role} now (work done later on a user's behalf, as imports). */
+    @Transactional
+    public boolean hasRole(String username, String role) {
+        return UserEntity.findByUsername(username).filter(user -> !user.disabled && user.roleSet().contains(role)).isPresent();
+    }
+
     @Transactional
     public List<UserView> list() {
         return UserEntity.<UserEntity>listAll(Sort.by("username")).stream().map(UserView::of).toList();

@@ -78,7 +78,7 @@ class ImportResourceTest {
                 claim(null, ghost, "2999-01-01T00:00:00Z", ""),                             // 9 in the future
                 claim(null, ghost, hour2, ", \"retracts\": \"strikes\""),                  // 10 not the claimant
                 claim("strikes", us, hour2, ""),                                           // 11 ref taken
-                "{\"type\": \"verdict\"}",                                                  // 12 unknown type
+                "{\"type\": \"review\"}",                                                   // 12 unknown type
                 actor(russia, "STATE", "Russia"));                                          // 13 name taken
 
         long id = given().contentType(NDJSON).body(bytes(ndjson))
