@@ -35,6 +35,8 @@ public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
     static final Duration KEPT = Duration.ofHours(24);
+    /** Well past the transaction timeout (60 s): no request still running holds a key this old. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -59,19 +61,21 @@ public class IdempotentRequests {
         }
         Response response;
         try {
-            response = action.get();
+            // The request's work and its recorded answer commit together: a key is never DONE for work that was
+            // lost, nor work kept while its key stays IN_FLIGHT (which would run it twice on a retry).
+            response = QuarkusTransaction.requiringNew().call(() -> {
+                Response answer = action.get();
+                IdempotencyEntity entry = IdempotencyEntity.findById(new IdempotencyEntity.Key(user, key));
+                entry.state = IdempotencyEntity.DONE;
+                entry.statusCode = answer.getStatus();
+                entry.location = answer.getLocation() == null ? null : answer.getLocation().toString();
+                entry.body = serialize(answer.getEntity());
+                return answer;
+            });
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> IdempotencyEntity.delete("username = ?1 and key = ?2", user, key));
             throw e;
         }
-        String body = serialize(response.getEntity());
-        QuarkusTransaction.requiringNew().run(() -> {
-            IdempotencyEntity entry = IdempotencyEntity.findById(new IdempotencyEntity.Key(user, key));
-            entry.state = IdempotencyEntity.DONE;
-            entry.statusCode = response.getStatus();
-            entry.location = response.getLocation() == null ? null : response.getLocation().toString();
-            entry.body = body;
-        });
         return response;
     }
 
@@ -80,7 +84,7 @@ public class IdempotentRequests {
         for (int attempt = 0; attempt < 2; attempt++) {
             IdempotencyEntity existing = QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyEntity entry = IdempotencyEntity.findById(new IdempotencyEntity.Key(user, key));
-                if (entry != null && entry.createdAt.isBefore(clock.instant().minus(KEPT))) {
+                if (entry != null && (entry.createdAt.isBefore(clock.instant().minus(KEPT)) || abandoned(entry))) {
                     entry.delete();
                     return null;
                 }
@@ -105,6 +109,14 @@ public class IdempotentRequests {
             }
         }
         throw new Conflict(HEADER, "a request with this " + HEADER + " is in progress; retry later");
+    }
+
+    /**
+     * A key still IN_FLIGHT long after any transaction could have run: its request died with its instance. Its
+     * work did not commit (work and answer commit together), so the retry may run it.
+     */
+    private boolean abandoned(IdempotencyEntity entry) {
+        return !IdempotencyEntity.DONE.equals(entry.state) && entry.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER));
     }
 
     private static Response replay(IdempotencyEntity entry, String hash, String key) {

@@ -21,7 +21,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.claimtrack.idempotency.IdempotencyEntity;
 import io.claimtrack.time.MovableClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.claimtrack.user.Roles;
 import io.claimtrack.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,6 +90,27 @@ class IdempotencyTest {
                 .when().post("/api/claims").then().statusCode(201).extract().jsonPath().getLong("id");
 
         assertTrue(mine != theirs);
+    }
+
+    @Test
+    void shouldRunARequestWhoseKeyWasLeftInFlightByAnInstanceThatDied() {
+        String key = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            IdempotencyEntity abandoned = new IdempotencyEntity();
+            abandoned.username = TestUsers.DESK;
+            abandoned.key = key;
+            abandoned.requestHash = "of a request whose instance died before it committed";
+            abandoned.state = IdempotencyEntity.IN_FLIGHT;
+            abandoned.createdAt = clock.instant().minus(Duration.ofMinutes(6));
+            abandoned.persist();
+        });
+        Map<String, Object> body = claim(UUID.randomUUID().toString());
+        ExtractableResponse<Response> first = post(key, body);
+        assertEquals(201, first.statusCode(), "the retry runs: " + first.asString());
+        ExtractableResponse<Response> replay = post(key, body);
+        assertEquals(201, replay.statusCode());
+        assertEquals("true", replay.header("Idempotent-Replayed"));
+        assertEquals(first.jsonPath().getLong("id"), replay.jsonPath().getLong("id"));
     }
 
     @Test
