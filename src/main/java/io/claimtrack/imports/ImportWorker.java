@@ -74,7 +74,14 @@ public class ImportWorker {
         if (stopping) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> ImportJobEntity.renew(instance, clock.instant().plus(lease)));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> ImportJobEntity.renew(instance, clock.instant().plus(lease)));
+        } catch (RuntimeException unreachable) {
+            // The database is away (readiness says so); the next beat tries again. A lease that ran out meanwhile
+            // may be taken by another instance: this one's next chunk then finds the job is no longer its own.
+            LOG.debugf("Import leases not renewed: %s", unreachable.getMessage());
+            return;
+        }
         lookForJobs();
     }
 
@@ -95,9 +102,15 @@ public class ImportWorker {
     }
 
     private void runFreeJobs() {
-        Long jobId;
-        while (!stopping && (jobId = takeFreeJob()) != null) {
-            run(jobId, chunkLines);
+        try {
+            Long jobId;
+            while (!stopping && (jobId = takeFreeJob()) != null) {
+                run(jobId, chunkLines);
+            }
+        } catch (RuntimeException unreachable) {
+            // The database went away while jobs were looked for or ended: they stay RUNNING under a lease that runs
+            // out, and are resumed from their last committed line when it is back.
+            LOG.warnf("Imports paused: %s", unreachable.getMessage());
         }
     }
 

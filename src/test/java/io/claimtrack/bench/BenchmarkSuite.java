@@ -4,11 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import io.claimtrack.rules.CompiledRuleset;
 import io.claimtrack.rules.RulesDirectory;
 import io.claimtrack.rules.RulesetCompiler;
+import io.claimtrack.testing.PackagedApp;
+import io.claimtrack.testing.PostgresDatabase;
 
 /**
  * claimtrack's benchmark suite (issue 7): B1-B6, each printing its figures and a ratio against a
@@ -60,13 +63,20 @@ public final class BenchmarkSuite {
             midImport = IngestBenchmark.importInto(report, app, midArchive, work);
             RuleChangeBenchmark.run(report, app, mid, inMemoryMillis(sizes, inMemory, mid), mid == large);
         }
+        Report.Latencies h2Rest;
+        double h2Saturation;
         try (RunningApp app = RunningApp.start(work.resolve("data-" + mid), port)) {
             report.line("  restart with %,d claims: first answered request %,d ms after the process started (empty: %,d ms,"
                     + " ratio %.1fx); RSS %,d MB", mid, app.millisToFirstAnswer, emptyStart,
                     (double) app.millisToFirstAnswer / emptyStart, app.rssMb());
             report.target("B6", String.format("first answer <= 4 s with %,d claims", mid),
                     String.format("%,d ms", app.millisToFirstAnswer), app.millisToFirstAnswer <= 4000);
+            report.line("B2 REST and B3 submission at %,d claims (on H2; PostgreSQL below, at the same size)", mid);
+            h2Rest = IncrementalBenchmark.rest(report, app, mid, 2_000, mid == large);
+            h2Saturation = SubmissionBenchmark.run(report, app, mid, mid == large);
         }
+
+        onPostgres(report, midArchive, work, port, midImport, h2Rest, h2Saturation, inMemoryMillis(sizes, inMemory, mid));
 
         double largeImport = midImport;
         if (large > mid) {
@@ -75,18 +85,13 @@ public final class BenchmarkSuite {
                 largeImport = IngestBenchmark.importInto(report, app, largeArchive, work);
                 long loadedRss = app.rssMb();
                 report.line("  RSS with %,d claims loaded (after the import): %,d MB", large, loadedRss);
-                IncrementalBenchmark.rest(report, app, large, 10_000);
-                SubmissionBenchmark.run(report, app, large);
+                IncrementalBenchmark.rest(report, app, large, 10_000, true);
+                SubmissionBenchmark.run(report, app, large, true);
                 RuleChangeBenchmark.run(report, app, large, inMemoryMillis(sizes, inMemory, large), true);
                 long rss = app.rssMb();
                 report.line("  RSS after all of it: %,d MB", rss);
                 report.target("B6", String.format("RSS <= 1 GB with %,d claims loaded", large), String.format("%,d MB",
                         Math.max(loadedRss, rss)), Math.max(loadedRss, rss) <= 1024);
-            }
-        } else {
-            try (RunningApp app = RunningApp.start(work.resolve("data-" + mid), port)) {
-                IncrementalBenchmark.rest(report, app, mid, 2_000);
-                SubmissionBenchmark.run(report, app, mid);
             }
         }
         double raw = IngestBenchmark.rawJdbc(report, largeArchive, work);
@@ -94,6 +99,41 @@ public final class BenchmarkSuite {
         report.target("B4", String.format("import >= 30%% of raw JDBC at %,d", large),
                 String.format("%.0f%%", 100 * largeImport / raw), largeImport / raw >= 0.3);
         report.summary();
+    }
+
+    /**
+     * B4, B2 REST, B3 and B5 on PostgreSQL (the build in target/quarkus-app-postgresql, on a database of its own
+     * on the machine's server), at the size H2 ran them at above, with ratios to H2's figures; then the claims'
+     * saturation throughput with the same clients spread over two instances of that database, against one.
+     */
+    private static void onPostgres(Report report, SyntheticArchive archive, Path work, int port, double h2Import,
+                                   Report.Latencies h2Rest, double h2Saturation, long inMemoryMillis) throws Exception {
+        int size = archive.claims.size();
+        if (!PostgresDatabase.answers()) {
+            report.line("On PostgreSQL: skipped, the server does not answer at 127.0.0.1:5432");
+            return;
+        }
+        report.line("On PostgreSQL, beside H2: B4 ingest, B2 REST, B3 submission, B5 rule change at %,d claims;"
+                + " two instances against one", size);
+        String database = PostgresDatabase.create();
+        PackagedApp.Store store = PackagedApp.Store.postgres(PostgresDatabase.url(database));
+        try (RunningApp app = RunningApp.start(store, work.resolve("pg-1"), port)) {
+            double imported = IngestBenchmark.importInto(report, app, archive, work);
+            report.line("  import on PostgreSQL vs H2: %,.0f vs %,.0f claims/s, ratio %.2fx", imported, h2Import, imported / h2Import);
+            Report.Latencies rest = IncrementalBenchmark.rest(report, app, size, 2_000, false);
+            report.line("  REST on PostgreSQL vs H2: p50 %.2f vs %.2f ms, p99 %.2f vs %.2f ms, p99 ratio %.2fx",
+                    rest.p50(), h2Rest.p50(), rest.p99(), h2Rest.p99(), rest.p99() / h2Rest.p99());
+            double one = SubmissionBenchmark.run(report, app, size, false);
+            report.line("  claims' saturation on PostgreSQL vs H2: %,.0f vs %,.0f/s, ratio %.2fx", one, h2Saturation, one / h2Saturation);
+            RuleChangeBenchmark.run(report, app, size, inMemoryMillis, false);
+            try (RunningApp second = RunningApp.start(store, work.resolve("pg-2"), port + 1)) {
+                double two = SubmissionBenchmark.spread(List.of(app, second), size);
+                report.line("  two instances on one database, the same 8 clients spread over both: claims %,.0f/s vs one"
+                        + " instance %,.0f/s, ratio %.2fx", two, one, two / one);
+            }
+        } finally {
+            PostgresDatabase.drop(database);
+        }
     }
 
     private static long inMemoryMillis(int[] sizes, long[] millis, int size) {

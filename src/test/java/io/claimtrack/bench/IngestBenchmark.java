@@ -157,10 +157,12 @@ final class IngestBenchmark {
     /** claimtrack's own Flyway scripts, in version order. */
     private static void migrate(Connection db) throws IOException, SQLException {
         TreeMap<Integer, Path> scripts = new TreeMap<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("src/main/resources/db/migration"), "V*__*.sql")) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                scripts.put(Integer.parseInt(name.substring(1, name.indexOf("__"))), file);
+        for (String location : List.of("db/migration", "db/h2")) { // as Flyway runs them on H2
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("src/main/resources", location), "V*__*.sql")) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    scripts.put(Integer.parseInt(name.substring(1, name.indexOf("__"))), file);
+                }
             }
         }
         for (Path script : new ArrayList<>(scripts.values())) {

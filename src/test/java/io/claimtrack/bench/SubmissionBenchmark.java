@@ -29,12 +29,19 @@ final class SubmissionBenchmark {
     private SubmissionBenchmark() {
     }
 
-    static void run(Report report, RunningApp app, long claims) throws Exception {
-        AtomicLong unique = new AtomicLong(System.nanoTime());
-        IntFunction<String> claim = i -> "{\"text\":\"Benchmark claim " + unique.incrementAndGet() + "\",\"claimant\":\"actor "
+    private static final AtomicLong UNIQUE = new AtomicLong(System.nanoTime());
+
+    /** A dispute of a random claim of the archive's first {@code claims}. */
+    private static IntFunction<String> dispute(long claims) {
+        return i -> "{\"text\":\"Benchmark claim " + UNIQUE.incrementAndGet() + "\",\"claimant\":\"actor "
                 + ThreadLocalRandom.current().nextInt(300) + "\",\"assertedAt\":\"" + Instant.now() + "\",\"disputes\":"
                 + (1 + ThreadLocalRandom.current().nextLong(claims)) + "}";
-        IntFunction<String> actor = i -> "{\"name\":\"Benchmark actor " + unique.incrementAndGet()
+    }
+
+    /** @return the claims' saturation throughput, per second; {@code targets}: reported against B3's target */
+    static double run(Report report, RunningApp app, long claims, boolean targets) throws Exception {
+        IntFunction<String> claim = dispute(claims);
+        IntFunction<String> actor = i -> "{\"name\":\"Benchmark actor " + UNIQUE.incrementAndGet()
                 + "\",\"kind\":\"MEDIA\",\"blocs\":[\"bloc " + ThreadLocalRandom.current().nextInt(20) + "\"]}";
         saturate(app, "/api/actors", actor, Duration.ofSeconds(5)); // warm-up
         saturate(app, "/api/claims", claim, Duration.ofSeconds(5));
@@ -43,20 +50,42 @@ final class SubmissionBenchmark {
         double ratio = claimsPerSecond / actorsPerSecond;
         report.line("  saturation (%d clients, %d s each): claims %,.0f/s, actors (persist only) %,.0f/s, ratio %.0f%%",
                 CLIENTS, RUN.toSeconds(), claimsPerSecond, actorsPerSecond, ratio * 100);
-        report.target("B3", "claims >= 50% of persist-only throughput", String.format("%.0f%%", ratio * 100), ratio >= 0.5);
+        if (targets) {
+            report.target("B3", "claims >= 50% of persist-only throughput", String.format("%.0f%%", ratio * 100), ratio >= 0.5);
+        }
         double rate = Math.max(1, Math.floor(claimsPerSecond / 2));
         Report.Latencies claimLatency = fixedRate(app, "/api/claims", claim, rate);
         Report.Latencies actorLatency = fixedRate(app, "/api/actors", actor, rate);
         report.line("  fixed rate %.0f/s for %d s: claims %s; actors %s", rate, RUN.toSeconds(), claimLatency, actorLatency);
+        return claimsPerSecond;
+    }
+
+    /**
+     * Claims' saturation throughput with the same clients spread over several instances of one database.
+     * @return per second
+     */
+    static double spread(List<RunningApp> apps, long claims) throws Exception {
+        // A fresh instance compiles the active ruleset at its first evaluation and its JIT is cold: it takes about a
+        // minute of load here to reach its speed (18/s in its first 15 s, 43/s after a minute, with the first at 52/s).
+        for (RunningApp app : apps) {
+            saturate(app, "/api/claims", dispute(claims), Duration.ofSeconds(45));
+        }
+        return saturate(apps, "/api/claims", dispute(claims), RUN);
     }
 
     private static double saturate(RunningApp app, String path, IntFunction<String> body, Duration duration) throws Exception {
+        return saturate(List.of(app), path, body, duration);
+    }
+
+    /** Client c sends to {@code apps[c % apps.size()]}. */
+    private static double saturate(List<RunningApp> apps, String path, IntFunction<String> body, Duration duration) throws Exception {
         long end = System.nanoTime() + duration.toNanos();
         AtomicLong done = new AtomicLong();
         List<Thread> clients = new ArrayList<>();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         long t0 = System.nanoTime();
         for (int c = 0; c < CLIENTS; c++) {
+            RunningApp app = apps.get(c % apps.size());
             Thread client = new Thread(() -> {
                 try {
                     while (System.nanoTime() < end) {
