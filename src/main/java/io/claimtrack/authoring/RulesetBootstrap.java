@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -17,12 +16,14 @@ import io.claimtrack.rules.CompiledRuleset;
 import io.claimtrack.rules.RulesDirectory;
 import io.claimtrack.rules.RulesetCompilationException;
 import io.claimtrack.rules.RulesetCompiler;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * At start, before anything evaluates: the files in {@code rules/} must compile (or start-up fails with
  * file, line and message); on a fresh install they become ruleset version 1, ACTIVE; afterwards the
- * version the database says is ACTIVE is compiled and used.
+ * version the database says is ACTIVE is compiled and used. Instances started at once on an empty database
+ * both try to store version 1: one does, the other uses it.
  */
 @ApplicationScoped
 public class RulesetBootstrap {
@@ -43,39 +44,59 @@ public class RulesetBootstrap {
         this.clock = clock;
     }
 
-    @Transactional
     void onStart(@Observes @Priority(100) StartupEvent start) {
         long started = System.nanoTime();
         Map<String, String> baseline = RulesDirectory.read(rulesDir);
         CompiledRuleset compiledBaseline = new RulesetCompiler().compile(1, baseline);
-        RulesetEntity active = RulesetEntity.active().orElse(null);
-        if (active == null) {
-            active = new RulesetEntity();
-            active.version = RulesetEntity.nextVersion();
-            active.state = RulesetState.ACTIVE;
-            active.author = BASELINE_AUTHOR;
-            active.note = "baseline from " + rulesDir;
-            active.createdAt = clock.instant();
-            active.activatedAt = active.createdAt;
-            active.files.putAll(baseline);
-            active.persist();
-            RulesetAuditEntity.record(active.createdAt, BASELINE_AUTHOR, "ACTIVATE", active.version,
-                    "baseline from " + rulesDir.toAbsolutePath().normalize() + ": " + baseline.keySet());
-            activeRuleset.set(active.version == 1 ? compiledBaseline : compile(active));
+        Stored active;
+        try {
+            active = QuarkusTransaction.requiringNew().call(() -> RulesetEntity.active().map(Stored::of)
+                    .orElseGet(() -> storeBaseline(baseline)));
+        } catch (RuntimeException raced) {
+            // Another instance started on the same empty database and stored its baseline first: use the stored one.
+            active = QuarkusTransaction.requiringNew().call(() -> RulesetEntity.active().map(Stored::of).orElseThrow(() -> raced));
+            LOG.infof("Ruleset v%d was stored by another instance starting at the same time", active.version());
+        }
+        if (active.baselineStoredNow() && active.version() == 1) {
+            activeRuleset.set(compiledBaseline);
         } else {
-            activeRuleset.set(compile(active));
-            if (!active.files.equals(baseline)) {
+            activeRuleset.set(compile(active.version(), active.files()));
+            if (!active.files().equals(baseline)) {
                 LOG.warnf("The files in %s differ from the active ruleset v%d; the database's version is used."
-                        + " Submit them as a draft to activate them.", rulesDir, active.version);
+                        + " Submit them as a draft to activate them.", rulesDir, active.version());
             }
         }
-        LOG.infof("Ruleset v%d active (%d ms)", active.version, (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("Ruleset v%d active (%d ms)", active.version(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    private CompiledRuleset compile(RulesetEntity ruleset) {
-        Validation validation = validator.validate(ruleset.version, ruleset.files);
+    /** The active version as stored; {@code baselineStoredNow}: this start stored it from {@code rules/}. */
+    private record Stored(int version, Map<String, String> files, boolean baselineStoredNow) {
+        static Stored of(RulesetEntity ruleset) {
+            return new Stored(ruleset.version, Map.copyOf(ruleset.files), false);
+        }
+    }
+
+    /** A fresh install: the files in {@code rules/} become version 1, ACTIVE. */
+    private Stored storeBaseline(Map<String, String> baseline) {
+        RulesetEntity active = new RulesetEntity();
+        active.version = RulesetEntity.nextVersion();
+        active.state = RulesetState.ACTIVE;
+        active.author = BASELINE_AUTHOR;
+        active.note = "baseline from " + rulesDir;
+        active.createdAt = clock.instant();
+        active.activatedAt = active.createdAt;
+        active.files.putAll(baseline);
+        active.persist();
+        RulesetAuditEntity.record(active.createdAt, BASELINE_AUTHOR, "ACTIVATE", active.version,
+                "baseline from " + rulesDir.toAbsolutePath().normalize() + ": " + baseline.keySet());
+        RulesetEntity.flush(); // a second instance's insert of the same version fails here, inside the try
+        return new Stored(active.version, Map.copyOf(baseline), true);
+    }
+
+    private CompiledRuleset compile(int version, Map<String, String> files) {
+        Validation validation = validator.validate(version, files);
         if (!validation.valid()) {
-            throw new RulesetCompilationException("Active ruleset v" + ruleset.version, validation.problems());
+            throw new RulesetCompilationException("Active ruleset v" + version, validation.problems());
         }
         return validation.compiled();
     }
