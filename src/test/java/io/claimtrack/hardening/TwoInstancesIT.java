@@ -9,24 +9,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -320,59 +315,21 @@ class TwoInstancesIT {
     @Test
     @Order(7)
     void shouldLoseNoAcknowledgedClaimWhenAnInstanceIsKilledUnderLoad() throws Exception {
-        Map<Long, String> acknowledged = new ConcurrentHashMap<>();
-        AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < 4; c++) {
-            PackagedApp to = c % 2 == 0 ? a : b;
-            int client = c;
-            Thread thread = new Thread(() -> submitUntilDown(to, client, running, acknowledged));
-            thread.start();
-            clients.add(thread);
+        List<String> claimants = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            claimants.add("Disputer " + RUN + " " + k);
         }
-        Await.until("60 acknowledged claims", Duration.ofSeconds(90), () -> acknowledged.size() >= 60);
+        WritersUnderLoad writers = new WritersUnderLoad(List.of(a, b), DESK, claimants);
+        Await.until("60 acknowledged claims", Duration.ofSeconds(90), () -> writers.size() >= 60);
         b.kill();
-        Await.until("more claims acknowledged by the instance still up", Duration.ofSeconds(60), () -> acknowledged.size() >= 80);
-        running.set(false);
-        for (Thread thread : clients) {
-            thread.join(30_000);
-        }
-        int present = 0;
-        for (Map.Entry<Long, String> claim : acknowledged.entrySet()) {
-            HttpResponse<String> response = a.get("/api/claims/" + claim.getKey(), null);
-            if (response.statusCode() == 200 && PackagedApp.parse(response.body()).get("text").asText().equals(claim.getValue())) {
-                present++;
-            }
-        }
-        int[] checked = StoredStatuses.checkAgainstFreshEvaluation(a, acknowledged.keySet());
+        Await.until("more claims acknowledged by the instance still up", Duration.ofSeconds(60), () -> writers.size() >= 80);
+        writers.stop();
+        int present = writers.presentOn(a);
+        int[] checked = StoredStatuses.checkAgainstFreshEvaluation(a, writers.acknowledged.keySet());
         System.out.printf("Two instances: %d claims acknowledged by both, one killed under load; %d present on the other;"
                 + " %d statuses checked against a fresh evaluation, %d mismatched%n",
-                acknowledged.size(), present, checked[0], checked[1]);
-        assertEquals(acknowledged.size(), present, "every acknowledged claim survives");
+                writers.size(), present, checked[0], checked[1]);
+        assertEquals(writers.size(), present, "every acknowledged claim survives");
         assertEquals(0, checked[1], "every stored status equals a fresh evaluation");
-    }
-
-    private static void submitUntilDown(PackagedApp to, int client, AtomicBoolean running, Map<Long, String> acknowledged) {
-        List<Long> mine = new ArrayList<>();
-        int n = 0;
-        while (running.get()) {
-            String text = "load " + RUN + " client " + client + " claim " + n++;
-            Map<String, Object> claim = new HashMap<>(Map.of("text", text, "claimant", "Disputer " + RUN + " " + client,
-                    "assertedAt", Instant.now().minusSeconds(60).toString()));
-            if (!mine.isEmpty() && ThreadLocalRandom.current().nextBoolean()) {
-                claim.put("disputes", mine.get(ThreadLocalRandom.current().nextInt(mine.size())));
-                claim.put("claimant", "Disputer " + RUN + " " + (client + 5));
-            }
-            try {
-                HttpResponse<String> response = to.post("/api/claims", DESK, claim);
-                if (response.statusCode() == 201) {
-                    long id = PackagedApp.parse(response.body()).get("id").asLong();
-                    acknowledged.put(id, text);
-                    mine.add(id);
-                }
-            } catch (IOException | InterruptedException down) {
-                return; // the instance is gone: what it did not acknowledge may be lost
-            }
-        }
     }
 }
