@@ -47,7 +47,8 @@ public class FirstAdmin {
         try {
             created = QuarkusTransaction.requiringNew().call(this::createUnlessAnyUser);
         } catch (RuntimeException e) {
-            if (QuarkusTransaction.requiringNew().call(UserEntity::count) > 0) {
+            // A lambda, not UserEntity::count: Panache enhances static calls made through the entity, not references.
+            if (QuarkusTransaction.requiringNew().call(() -> UserEntity.count()) > 0) {
                 LOG.infof("The first admin was created by another instance on this database");
                 return;
             }
