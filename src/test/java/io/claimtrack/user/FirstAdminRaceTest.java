@@ -56,10 +56,10 @@ class FirstAdminRaceTest {
         await(inserted);
         CompletableFuture<Void> start = CompletableFuture.runAsync(() -> firstAdmin.onStart(null));
         // This instance found no user and its insert now waits on the other's uncommitted row (H2 shows the waiting
-        // session as RUNNING that insert): then the other commits.
+        // session RUNNING or BLOCKED on that insert): then the other commits.
         Await.until("the start-up's insert waiting on the other instance's admin", Duration.ofSeconds(30),
                 () -> QuarkusTransaction.requiringNew().call(() -> ((Number) UserEntity.getEntityManager().createNativeQuery(
-                        "select count(*) from information_schema.sessions where session_state = 'RUNNING'"
+                        "select count(*) from information_schema.sessions where session_state in ('RUNNING', 'BLOCKED')"
                                 + " and lower(executing_statement) like 'insert into app_user%'").getSingleResult()).intValue() > 0));
         lookedAndBlocked.countDown();
         otherInstance.get(30, TimeUnit.SECONDS);
