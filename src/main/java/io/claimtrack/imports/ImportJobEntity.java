@@ -17,6 +17,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 
 /** One NDJSON upload and how far its processing got. The counters move with each committed chunk. */
 @Entity
@@ -73,27 +74,37 @@ public class ImportJobEntity extends PanacheEntityBase {
     @Column(name = "lease_until")
     public Instant leaseUntil;
 
-    /** The oldest unfinished job no live instance holds, or null. */
-    static Long oldestFree(Instant now) {
-        return getEntityManager().createQuery("select id from ImportJobEntity where state in ?1"
-                        + " and (leaseUntil is null or leaseUntil < ?2) order by id", Long.class)
-                .setParameter(1, List.of(ImportState.QUEUED, ImportState.RUNNING)).setParameter(2, now)
-                .setMaxResults(1).getResultStream().findFirst().orElse(null);
+    /**
+     * The oldest unfinished job no live instance holds, or null. A job is free once its lease has run out, or at
+     * once when it was held by an earlier process at {@code address} (host:port/): this process holds that port
+     * now, so that one is gone (a restarted instance resumes its own jobs without waiting out their lease).
+     */
+    static Long oldestFree(Instant now, String holder, String address) {
+        return getEntityManager().createQuery("select id from ImportJobEntity where " + FREE + " order by id", Long.class)
+                .setParameter("holder", holder).setParameter("now", now).setParameter("unfinished", UNFINISHED)
+                .setParameter("address", address + "%").setMaxResults(1).getResultStream().findFirst().orElse(null);
     }
+
+    private static final List<ImportState> UNFINISHED = List.of(ImportState.QUEUED, ImportState.RUNNING);
+
+    /** Unfinished, and no live instance holds it. */
+    private static final String FREE = "state in :unfinished and (leaseUntil is null or leaseUntil < :now"
+            + " or (holder like :address and holder <> :holder))";
 
     /**
-     * Takes a free job for {@code holder}: one conditional update, so of several instances exactly one gets it.
-     * @return whether {@code holder} now runs the job
+     * Takes a free job (see {@link #oldestFree}) for {@code holder}: one conditional update, so of several instances
+     * exactly one gets it. @return whether {@code holder} now runs the job
      */
-    static boolean take(long id, String holder, Instant now, Instant until) {
-        return update("holder = ?1, leaseUntil = ?2, state = ?3, startedAt = coalesce(startedAt, ?4)"
-                        + " where id = ?5 and state in ?6 and (leaseUntil is null or leaseUntil < ?4)",
-                holder, until, ImportState.RUNNING, now, id, List.of(ImportState.QUEUED, ImportState.RUNNING)) == 1;
+    static boolean take(long id, String holder, String address, Instant now, Instant until) {
+        return update("holder = :holder, leaseUntil = :until, state = :running, startedAt = coalesce(startedAt, :now)"
+                        + " where id = :id and " + FREE,
+                Parameters.with("holder", holder).and("until", until).and("running", ImportState.RUNNING).and("now", now)
+                        .and("id", id).and("unfinished", UNFINISHED).and("address", address + "%")) == 1;
     }
 
-    /** Moves on the leases of the jobs {@code holder} runs: it is alive. */
-    static void renew(String holder, Instant until) {
-        update("leaseUntil = ?1 where holder = ?2 and state = ?3", until, holder, ImportState.RUNNING);
+    /** Moves on the lease of the job {@code holder} is running: it is alive. */
+    static void renew(long id, String holder, Instant until) {
+        update("leaseUntil = ?1 where id = ?2 and holder = ?3 and state = ?4", until, id, holder, ImportState.RUNNING);
     }
 
     /**

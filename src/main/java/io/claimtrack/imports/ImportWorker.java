@@ -40,9 +40,13 @@ public class ImportWorker {
     private final ImportUploads uploads;
     private final Clock clock;
     private final String instance;
+    /** host:port/ of this instance's name: a job held under it by another name was an earlier process's here. */
+    private final String address;
     private final int chunkLines;
     private final Duration lease;
     private volatile boolean stopping;
+    /** The job this instance is running now: the only lease its heartbeat renews (one it gave up runs out). */
+    private volatile Long running;
     // One runner; at most one more look waits behind it, and further looks meanwhile are dropped (it will see their jobs).
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(1), r -> {
@@ -58,6 +62,7 @@ public class ImportWorker {
         this.uploads = uploads;
         this.clock = clock;
         this.instance = leases.instance();
+        this.address = instance.substring(0, instance.lastIndexOf('/') + 1);
         this.chunkLines = chunkLines;
         this.lease = lease;
     }
@@ -74,8 +79,11 @@ public class ImportWorker {
         if (stopping) {
             return;
         }
+        Long job = running;
         try {
-            QuarkusTransaction.requiringNew().run(() -> ImportJobEntity.renew(instance, clock.instant().plus(lease)));
+            if (job != null) {
+                QuarkusTransaction.requiringNew().run(() -> ImportJobEntity.renew(job, instance, clock.instant().plus(lease)));
+            }
         } catch (RuntimeException unreachable) {
             // The database is away (readiness says so); the next beat tries again. A lease that ran out meanwhile
             // may be taken by another instance: this one's next chunk then finds the job is no longer its own.
@@ -118,8 +126,8 @@ public class ImportWorker {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             Long free;
-            while ((free = ImportJobEntity.oldestFree(now)) != null) {
-                if (ImportJobEntity.take(free, instance, now, now.plus(lease))) {
+            while ((free = ImportJobEntity.oldestFree(now, instance, address)) != null) {
+                if (ImportJobEntity.take(free, instance, address, now, now.plus(lease))) {
                     return free;
                 }
             }
@@ -137,6 +145,15 @@ public class ImportWorker {
 
     /** Runs a job this instance holds, in the calling thread, {@code chunkLines} lines to a transaction. */
     void run(long jobId, int chunkLines) {
+        running = jobId;
+        try {
+            runHeld(jobId, chunkLines);
+        } finally {
+            running = null;
+        }
+    }
+
+    private void runHeld(long jobId, int chunkLines) {
         long resumeAfter = QuarkusTransaction.requiringNew().call(() -> ImportJobEntity.<ImportJobEntity>findById(jobId).linesRead);
         try (NdjsonReader reader = uploads.read(jobId, resumeAfter)) {
             List<NdjsonReader.Line> chunk = new ArrayList<>(chunkLines);

@@ -101,12 +101,31 @@ public class ProblemMappers {
         String detail = switch (status) {
             case 404 -> "Nothing at " + uri.getPath();
             case 405 -> "Method not allowed on " + uri.getPath();
-            case 406 -> "This resource answers application/json";
-            case 415 -> "Send the body as application/json";
+            case 406 -> "This resource answers " + answers(uri.getPath());
+            case 415 -> "Send the body as " + takes(uri.getPath());
             default -> Response.Status.fromStatusCode(status) == null ? "Request failed"
                     : Response.Status.fromStatusCode(status).getReasonPhrase();
         };
         return problem(status, detail, uri, List.of());
+    }
+
+    // The media types of the few resources that are not JSON; a 406 or 415 is raised before a resource is
+    // matched, so the problem names them by path.
+    private static String answers(String path) {
+        if (path.startsWith("/api/export")) {
+            return "application/x-ndjson";
+        }
+        if (path.startsWith("/events")) {
+            return "text/event-stream";
+        }
+        return path.startsWith("/api/") ? "application/json" : "text/html";
+    }
+
+    private static String takes(String path) {
+        if (path.startsWith("/api/imports")) {
+            return "application/x-ndjson";
+        }
+        return path.startsWith("/api/") ? "application/json" : "application/x-www-form-urlencoded";
     }
 
     /** Rules that loop, leave a claim without a status, or run past their bounds: the ruleset is at fault. */

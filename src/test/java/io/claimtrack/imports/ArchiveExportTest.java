@@ -59,6 +59,11 @@ class ArchiveExportTest {
         given().when().delete("/api/claims/" + strikes + "/verdicts/" + withdrawn).then().statusCode(200);
 
         given().when().get("/api/export").then().statusCode(403);
+        given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).accept(ContentType.JSON)
+                .when().get("/api/export").then().statusCode(406)
+                .body("detail", org.hamcrest.Matchers.equalTo("This resource answers application/x-ndjson"));
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/imports").then().statusCode(415)
+                .body("detail", org.hamcrest.Matchers.equalTo("Send the body as application/x-ndjson"));
         String archive = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
                 .when().get("/api/export").then().statusCode(200)
                 .contentType(containsString("application/x-ndjson"))

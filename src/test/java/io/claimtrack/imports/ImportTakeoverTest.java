@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.claim.ClaimEntity;
+import io.claimtrack.store.JobLeases;
 import io.claimtrack.testing.Api;
 import io.claimtrack.testing.Await;
 import io.claimtrack.testing.TestUsers;
@@ -47,6 +48,9 @@ class ImportTakeoverTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    JobLeases leases;
 
     private String run;
     private String claimant;
@@ -116,6 +120,22 @@ class ImportTakeoverTest {
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) ImportJobEntity.getEntityManager()
                 .createNativeQuery("select count(*) from import_part where job_id = ?1").setParameter(1, orphan)
                 .getSingleResult()).longValue()), "a finished job's upload is dropped");
+    }
+
+    @Test
+    void shouldResumeAtOnceTheJobOfAnEarlierProcessOnThisInstancesAddress() {
+        // host:port/random: the earlier process on this host and port was killed, its lease not yet run out.
+        String address = leases.instance().substring(0, leases.instance().lastIndexOf('/') + 1);
+        long earlier = job(ImportState.RUNNING, address + "earlier1", clock.instant().plus(Duration.ofHours(1)), 1,
+                claims("restarted", 3));
+
+        worker.lookForJobs();
+        ImportView resumed = Await.until("the earlier process's import is finished", Duration.ofSeconds(60),
+                () -> QuarkusTransaction.requiringNew().call(() -> ImportView.of(ImportJobEntity.findById(earlier))),
+                job -> job.state() == ImportState.DONE);
+        assertEquals(2, resumed.stored(), "lines 2 and 3");
+        assertEquals(0, claimsNamed("restarted", 1));
+        assertEquals(1, claimsNamed("restarted", 3));
     }
 
     @Test
