@@ -2,12 +2,9 @@ package io.claimtrack.authoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -15,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.claimtrack.rules.ActiveRuleset;
 import io.claimtrack.rules.RulesDirectory;
-import io.claimtrack.testing.Await;
+import io.claimtrack.testing.StartUpRace;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -53,9 +50,7 @@ class RulesetBootstrapRaceTest {
                 RulesetEntity.getEntityManager().createNativeQuery("delete from " + table).executeUpdate();
             }
         });
-        CountDownLatch inserted = new CountDownLatch(1);
-        CountDownLatch lookedAndBlocked = new CountDownLatch(1);
-        CompletableFuture<Void> otherInstance = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+        StartUpRace.run(RulesetEntity.getEntityManager(), () -> {
             RulesetEntity other = new RulesetEntity();
             other.version = 1;
             other.state = RulesetState.ACTIVE;
@@ -63,37 +58,13 @@ class RulesetBootstrapRaceTest {
             other.note = "the other instance's baseline";
             other.createdAt = Instant.now();
             other.activatedAt = other.createdAt;
-            other.files.putAll(RulesDirectory.read(java.nio.file.Path.of("rules")));
+            other.files.putAll(RulesDirectory.read(Path.of("rules")));
             other.persist();
             RulesetEntity.getEntityManager().flush();
-            inserted.countDown();
-            await(lookedAndBlocked); // commits only once this instance's start-up has looked and tried its own insert
-        }));
-        await(inserted);
-        CompletableFuture<Void> start = CompletableFuture.runAsync(() -> bootstrap.onStart(null));
-        // This instance found no ruleset and its insert now waits on the other's uncommitted version 1 (H2 shows the
-        // waiting session RUNNING or BLOCKED on that insert): then the other commits.
-        Await.until("the start-up's insert waiting on the other instance's version 1", Duration.ofSeconds(30),
-                () -> QuarkusTransaction.requiringNew().call(() -> ((Number) RulesetEntity.getEntityManager().createNativeQuery(
-                        "select count(*) from information_schema.sessions where session_state in ('RUNNING', 'BLOCKED')"
-                                + " and lower(executing_statement) like 'insert into ruleset %'").getSingleResult()).intValue() > 0));
-        lookedAndBlocked.countDown();
-        otherInstance.get(30, TimeUnit.SECONDS);
-        start.get(60, TimeUnit.SECONDS); // would throw: the version's key
+        }, "ruleset", () -> bootstrap.onStart(null)); // would throw: the version's key
 
         assertEquals("the other instance's baseline", QuarkusTransaction.requiringNew().call(
                 () -> RulesetEntity.active().orElseThrow().note));
         assertEquals(1, activeRuleset.get().version(), "this instance runs the stored version");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("waited 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
