@@ -57,7 +57,13 @@ public class ImportWorker {
 
     public ImportWorker(ImportChunks chunks, ImportUploads uploads, Clock clock, JobLeases leases,
                         @ConfigProperty(name = "claimtrack.imports.chunk-lines") int chunkLines,
-                        @ConfigProperty(name = "claimtrack.imports.lease") Duration lease) {
+                        @ConfigProperty(name = "claimtrack.imports.lease") Duration lease,
+                        @ConfigProperty(name = "claimtrack.imports.look-every") Duration lookEvery) {
+        if (lease.compareTo(lookEvery.multipliedBy(2)) < 0) {
+            // A lease that can run out between two renewals would let instances take each other's running jobs.
+            throw new IllegalStateException("claimtrack.imports.lease (" + lease + ") must be at least twice"
+                    + " claimtrack.imports.look-every (" + lookEvery + "), which is how often a running import's lease is renewed");
+        }
         this.chunks = chunks;
         this.uploads = uploads;
         this.clock = clock;
