@@ -36,7 +36,7 @@ public class Drafts {
         draft.scenarios.putAll(merge(base == null ? Map.of() : base.scenarios, request.scenarios(), "scenarios"));
         checkFiles(draft.files);
         checkScenarios(draft.scenarios);
-        draft.version = RulesetEntity.nextVersion();
+        draft.version = RulesetEntity.nextDraftVersion();
         draft.state = RulesetState.DRAFT;
         draft.author = author;
         draft.note = request.note();

@@ -15,6 +15,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -63,6 +64,16 @@ public class RulesetEntity extends PanacheEntityBase {
 
     public static Optional<RulesetEntity> active() {
         return find("state", RulesetState.ACTIVE).firstResultOptional();
+    }
+
+    /**
+     * The next version number, for a draft about to be stored. Drafts created at once (here or on another
+     * instance) would read the same maximum: the active version's row is locked first, so they take their
+     * numbers one after the other (and after an activation in progress), never the same one.
+     */
+    public static int nextDraftVersion() {
+        find("state", RulesetState.ACTIVE).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return nextVersion();
     }
 
     public static int nextVersion() {

@@ -43,6 +43,27 @@ class RulesetResourceTest {
     MovableClock clock;
 
     @Test
+    void shouldNumberDraftsCreatedAtOnceOneAfterTheOther() throws Exception {
+        int active = Api.activeRulesetVersion();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> created = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                created.add(clients.submit(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("basedOn", active, "note", "created at once", "files", Map.of()))
+                        .when().post("/api/rulesets").then().statusCode(201).extract().jsonPath().getInt("version")));
+            }
+            Set<Integer> versions = new HashSet<>();
+            for (java.util.concurrent.Future<Integer> version : created) {
+                versions.add(version.get());
+            }
+            assertEquals(8, versions.size(), "eight drafts, eight numbers: " + versions);
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    @Test
     void shouldServeTheBaselineAsAnActiveVersion() {
         given().when().get("/api/rulesets/active")
                 .then().statusCode(200)
