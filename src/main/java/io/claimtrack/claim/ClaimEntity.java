@@ -17,11 +17,14 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.claimtrack.facts.Claim;
 import io.claimtrack.refusal.NotFound;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
+@DynamicUpdate // a thread's version moves on every write to it: update that column, not the whole claim
 @Table(name = "claim")
 public class ClaimEntity extends PanacheEntityBase {
 
@@ -67,6 +70,10 @@ public class ClaimEntity extends PanacheEntityBase {
     /** The root claim of this claim's dispute thread (its own id for a root). */
     @Column(name = "thread_id")
     public Long threadId;
+
+    /** On a root claim: how many committed changes its thread's facts have had (see ThreadEvaluation). */
+    @Column(name = "thread_version", nullable = false)
+    public long threadVersion;
 
     /** The claim, or 404 for the client. */
     public static ClaimEntity existing(long id) {
@@ -126,9 +133,9 @@ public class ClaimEntity extends PanacheEntityBase {
                 .setParameter("version", rulesetVersion).getResultList();
     }
 
-    /** Row-locks the threads' root claims until the transaction ends, in the order given. */
-    public static void lockThreads(List<Long> threadIds) {
-        find("id in ?1 order by id", threadIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    /** Row-locks the threads' root claims until the transaction ends, in the order given. @return the roots */
+    public static List<ClaimEntity> lockThreads(List<Long> threadIds) {
+        return find("id in ?1 order by id", threadIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Claim toFact() {

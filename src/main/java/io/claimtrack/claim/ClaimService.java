@@ -80,6 +80,7 @@ public class ClaimService {
         if (target == null) {
             threads.opened(claim.threadId);
         }
+        threads.added(claim.threadId, claim.toFact());
         return claim;
     }
 

@@ -3,6 +3,7 @@ package io.claimtrack.claim;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,20 @@ public class ClaimThreads implements ThreadStore {
     }
 
     @Override
-    public void lock(List<Long> threadIds) {
-        ClaimEntity.lockThreads(threadIds);
+    public Map<Long, Long> lock(List<Long> threadIds) {
+        Map<Long, Long> versions = new HashMap<>();
+        for (ClaimEntity root : ClaimEntity.lockThreads(threadIds)) {
+            versions.put(root.id, root.threadVersion);
+        }
+        return versions;
+    }
+
+    @Override
+    public void changed(Collection<Long> threadIds) {
+        for (long threadId : threadIds) {
+            // The root is managed already (locked, or inserted, by this transaction): no query, an update at flush.
+            ClaimEntity.<ClaimEntity>findById(threadId).threadVersion++;
+        }
     }
 
     @Override

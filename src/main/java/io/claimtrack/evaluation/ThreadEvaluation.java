@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,8 @@ import io.claimtrack.rules.Assessment;
 import io.claimtrack.rules.CompiledRuleset;
 import io.claimtrack.rules.Evaluation;
 import io.claimtrack.rules.FactSet;
+import io.claimtrack.rules.PolicyEvaluator;
+import io.claimtrack.rules.ThreadSession;
 import io.claimtrack.rules.Transition;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -51,9 +54,11 @@ public class ThreadEvaluation {
     private final Conclusions conclusions;
     private final Clock clock;
     private final LockedThreads lockedThreads;
+    private final WarmThreads warmThreads;
 
     public ThreadEvaluation(ActiveRuleset rules, ActiveVersionStore versions, ThreadStore threads,
-                            VerdictsInForce verdicts, Conclusions conclusions, Clock clock, LockedThreads lockedThreads) {
+                            VerdictsInForce verdicts, Conclusions conclusions, Clock clock, LockedThreads lockedThreads,
+                            WarmThreads warmThreads) {
         this.rules = rules;
         this.versions = versions;
         this.threads = threads;
@@ -61,6 +66,7 @@ public class ThreadEvaluation {
         this.conclusions = conclusions;
         this.clock = clock;
         this.lockedThreads = lockedThreads;
+        this.warmThreads = warmThreads;
     }
 
     /**
@@ -72,23 +78,45 @@ public class ThreadEvaluation {
     public void lock(Collection<Long> threadIds) {
         List<Long> toLock = new TreeSet<>(threadIds).stream().filter(id -> !lockedThreads.holds(id)).toList();
         if (!toLock.isEmpty()) {
-            threads.lock(toLock);
-            toLock.forEach(lockedThreads::hold);
+            Map<Long, Long> versions = threads.lock(toLock);
+            toLock.forEach(id -> lockedThreads.hold(id, versions.getOrDefault(id, 0L)));
         }
     }
 
     /** A thread the caller's transaction opened: nobody else sees it before the commit, so it is held already. */
     @Transactional(TxType.MANDATORY)
     public void opened(long threadId) {
-        lockedThreads.hold(threadId);
+        lockedThreads.hold(threadId, 0);
+    }
+
+    /**
+     * The caller's transaction added this claim to a thread it holds. With {@link #changedOtherwise}, the
+     * one way a writer says what it changed: a warm session of the thread is given exactly the claims
+     * said here, so a writer that changes a thread's facts without saying so would leave it stale.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void added(long threadId, Claim claim) {
+        lockedThreads.get(threadId).added.add(claim);
+    }
+
+    /** The caller's transaction changed a thread's facts otherwise than by adding claims (a verdict): evaluated afresh. */
+    @Transactional(TxType.MANDATORY)
+    public void changedOtherwise(long threadId) {
+        lockedThreads.get(threadId).changedOtherwise = true;
     }
 
     /**
      * Re-evaluates threads the caller's transaction holds ({@link #lock}, {@link #opened}) as of now and
-     * records what changed, in that transaction. @return how many claims changed
+     * records what changed, in that transaction. A thread that is warm and was changed only by added claims
+     * is advanced by those claims; any other is read and evaluated afresh, and kept warm if it is large.
+     * @return how many claims changed
      */
     @Transactional(TxType.MANDATORY)
     public int reevaluateLocked(Collection<Long> threadIds, String cause) {
+        return reevaluate(threadIds, cause, true);
+    }
+
+    private int reevaluate(Collection<Long> threadIds, String cause, boolean keepWarm) {
         if (threadIds.stream().anyMatch(id -> !lockedThreads.holds(id))) {
             throw new IllegalStateException("re-evaluating threads this transaction does not hold: " + threadIds);
         }
@@ -97,7 +125,80 @@ public class ThreadEvaluation {
         }
         CompiledRuleset ruleset = activeRuleset();
         Instant now = clock.instant();
-        return conclusions.record(new Evaluation(ruleset.version(), evaluate(threadIds, now, ruleset)), cause);
+        moveVersions(threadIds);
+        return conclusions.record(new Evaluation(ruleset.version(), evaluateHeld(threadIds, now, ruleset, keepWarm)),
+                cause);
+    }
+
+    /** The stored version of each thread whose facts this transaction changed moves, once per transaction. */
+    private void moveVersions(Collection<Long> threadIds) {
+        List<Long> changed = new ArrayList<>();
+        for (long threadId : threadIds) {
+            LockedThreads.Held thread = lockedThreads.get(threadId);
+            if (thread.changed() && !thread.versionMoved) {
+                thread.versionMoved = true;
+                changed.add(threadId);
+            }
+        }
+        if (!changed.isEmpty()) {
+            threads.changed(changed);
+        }
+    }
+
+    /**
+     * Held threads evaluated as of now: each warm one advanced by the claims added since it was last
+     * given any, the rest read and evaluated afresh (and made warm when {@code keepWarm} and worth it).
+     */
+    private Map<Long, Assessment> evaluateHeld(Collection<Long> threadIds, Instant now, CompiledRuleset ruleset,
+                                               boolean keepWarm) {
+        Map<Long, Assessment> assessments = new HashMap<>();
+        List<Long> cold = new ArrayList<>();
+        for (long threadId : threadIds) {
+            LockedThreads.Held thread = lockedThreads.get(threadId);
+            ThreadSession warm = warmSession(threadId, thread, ruleset);
+            if (warm == null) {
+                cold.add(threadId);
+                continue;
+            }
+            List<Claim> added = List.copyOf(thread.added.subList(thread.addedApplied, thread.added.size()));
+            thread.addedApplied = thread.added.size();
+            assessments.putAll(rules.advance(warm, added, now));
+        }
+        if (cold.isEmpty()) {
+            return assessments;
+        }
+        forEachThread(cold, now, (threadId, facts) -> {
+            LockedThreads.Held thread = lockedThreads.get(threadId);
+            thread.addedApplied = thread.added.size(); // read from the database, they are all in
+            thread.changedOtherwise = false;
+            if (keepWarm && warmThreads.worthKeeping(facts.claims().size())) {
+                PolicyEvaluator.Warmed warmed = rules.warm(ruleset, facts);
+                thread.session = warmed.session();
+                warmThreads.holdUntilCompletion(threadId, thread);
+                assessments.putAll(warmed.assessments());
+            } else {
+                assessments.putAll(rules.evaluate(ruleset, facts));
+            }
+        });
+        return assessments;
+    }
+
+    /** The held thread's warm session, if it has a usable one for this ruleset and nothing but added claims changed. */
+    private ThreadSession warmSession(long threadId, LockedThreads.Held thread, CompiledRuleset ruleset) {
+        if (thread.session == null) {
+            thread.session = warmThreads.take(threadId, thread.lockedVersion, ruleset);
+            if (thread.session == null) {
+                return null;
+            }
+            warmThreads.holdUntilCompletion(threadId, thread);
+        }
+        ThreadSession warm = thread.session;
+        if (warm.usable() && warm.builtUnder(ruleset) && !thread.changedOtherwise) {
+            return warm;
+        }
+        thread.session = null;
+        warm.close();
+        return null;
     }
 
     /** Every thread re-evaluated now, as {@link #reevaluateInBatches}. @return how many claims changed */
@@ -117,7 +218,8 @@ public class ThreadEvaluation {
         for (List<Long> batch : batches(threadIds)) {
             changed += QuarkusTransaction.requiringNew().call(() -> {
                 lock(batch);
-                return reevaluateLocked(batch, cause);
+                // A bulk run uses the warm threads it meets but makes none: it would evict the desk's recent ones.
+                return reevaluate(batch, cause, false);
             });
         }
         return changed;
@@ -183,8 +285,15 @@ public class ThreadEvaluation {
         }
     }
 
-    /** Evaluates these threads as of {@code asOf}, each thread alone. */
+    /** Evaluates these threads as of {@code asOf}, each thread alone and afresh. */
     private Map<Long, Assessment> evaluate(Collection<Long> threadIds, Instant asOf, CompiledRuleset ruleset) {
+        Map<Long, Assessment> assessments = new HashMap<>();
+        forEachThread(threadIds, asOf, (thread, facts) -> assessments.putAll(rules.evaluate(ruleset, facts)));
+        return assessments;
+    }
+
+    /** Reads these threads' facts as of {@code asOf} (two queries for the lot) and hands them over thread by thread. */
+    private void forEachThread(Collection<Long> threadIds, Instant asOf, BiConsumer<Long, FactSet> consumer) {
         Map<Long, List<Claim>> claimsByThread = threads.claimsAsOf(threadIds, asOf);
         Map<Long, Long> threadOf = new HashMap<>();
         claimsByThread.forEach((thread, claims) -> claims.forEach(claim -> threadOf.put(claim.getId(), thread)));
@@ -192,10 +301,8 @@ public class ThreadEvaluation {
         for (Verdict verdict : verdicts.on(threadOf.keySet(), asOf)) {
             verdictsByThread.computeIfAbsent(threadOf.get(verdict.getClaimId()), t -> new ArrayList<>()).add(verdict);
         }
-        Map<Long, Assessment> assessments = new HashMap<>();
-        claimsByThread.forEach((thread, claims) -> assessments.putAll(rules.evaluate(ruleset,
-                new FactSet(claims, verdictsByThread.getOrDefault(thread, List.of()), asOf))));
-        return assessments;
+        claimsByThread.forEach((thread, claims) ->
+                consumer.accept(thread, new FactSet(claims, verdictsByThread.getOrDefault(thread, List.of()), asOf)));
     }
 
     private static List<List<Long>> batches(List<Long> threadIds) {

@@ -19,8 +19,11 @@ public interface ThreadStore {
     /** The threads with a claim that has no status recorded under this ruleset version. */
     List<Long> threadsNotEvaluatedUnder(int rulesetVersion);
 
-    /** Locks these threads in the caller's transaction, in the order given. */
-    void lock(List<Long> threadIds);
+    /** Locks these threads in the caller's transaction, in the order given. @return each one's version, by thread */
+    Map<Long, Long> lock(List<Long> threadIds);
+
+    /** Moves the version of these threads, held by the caller's transaction, whose facts it changed. */
+    void changed(Collection<Long> threadIds);
 
     /** The claims of these threads asserted at or before {@code asOf}, as facts, by thread, each in id order. */
     Map<Long, List<Claim>> claimsAsOf(Collection<Long> threadIds, Instant asOf);

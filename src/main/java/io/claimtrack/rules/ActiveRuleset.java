@@ -45,6 +45,16 @@ public class ActiveRuleset {
         return evaluator.evaluate(ruleset == current ? BoundedRun.LIVE : BoundedRun.DRAFTS, ruleset, facts);
     }
 
+    /** Evaluates a thread's facts under the active ruleset and keeps the session warm (see {@link PolicyEvaluator#warm}). */
+    public PolicyEvaluator.Warmed warm(CompiledRuleset ruleset, FactSet facts) {
+        return evaluator.warm(BoundedRun.LIVE, ruleset, facts);
+    }
+
+    /** Adds claims to a warm thread and fires (see {@link PolicyEvaluator#advance}). @return what moved */
+    public Map<Long, Assessment> advance(ThreadSession warm, List<Claim> added, Instant now) {
+        return evaluator.advance(BoundedRun.LIVE, warm, added, now);
+    }
+
     /** How a claim's status moved in event time up to {@code until}, under the active ruleset. */
     public List<Transition> timeline(Collection<Claim> claims, long claimId, Instant until) {
         return evaluator.timeline(get(), claims, claimId, until);

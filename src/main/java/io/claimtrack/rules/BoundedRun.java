@@ -257,13 +257,7 @@ public final class BoundedRun {
 
         /** A session for this run: watched, and counted per rule. */
         public KieSession open(CompiledRuleset ruleset) {
-            if (stopped) {
-                throw new RuleEvaluationException("stopped");
-            }
-            KieSession opened = ruleset.newSession();
-            opened.addEventListener(counter);
-            session = opened;
-            return opened;
+            return watch(ruleset.newSession());
         }
 
         /**
@@ -271,15 +265,30 @@ public final class BoundedRun {
          * never returned to the pool: its memory may be half-propagated.
          */
         public void close(KieSession closing) {
-            if (session == closing) {
-                session = null;
-            }
-            closing.removeEventListener(counter);
+            unwatch(closing);
             if (stopped) {
                 closing.destroy();
             } else {
                 closing.dispose();
             }
+        }
+
+        /** Watches a session that outlives the run (a warm thread's): halted with the run, its firings counted. */
+        public KieSession watch(KieSession watched) {
+            if (stopped) {
+                throw new RuleEvaluationException("stopped");
+            }
+            watched.addEventListener(counter);
+            session = watched;
+            return watched;
+        }
+
+        /** Stops watching a session given to {@link #watch}; the caller keeps it, or destroys it if {@link #stopped}. */
+        public void unwatch(KieSession watched) {
+            if (session == watched) {
+                session = null;
+            }
+            watched.removeEventListener(counter);
         }
 
         /** True once the watchdog asked this run to stop: its conclusions must not be used. */

@@ -10,23 +10,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
-import org.kie.api.runtime.rule.QueryResultsRow;
 
 import io.claimtrack.facts.Claim;
-import io.claimtrack.facts.Flag;
 import io.claimtrack.facts.FlagRaised;
 import io.claimtrack.facts.Now;
-import io.claimtrack.facts.Status;
 
 /**
- * Runs a compiled ruleset over facts and reads its conclusions through the queries {@code "statuses"}
- * and {@code "flags"}, each run within the bounds of a {@link BoundedRun}. Plain Java, no state kept between calls.
+ * Runs a compiled ruleset over facts, each run within the bounds of a {@link BoundedRun}, and reads its
+ * conclusions (the {@link io.claimtrack.facts.Status} and {@link FlagRaised} facts it derives) as they enter and
+ * leave working memory. Plain Java: the only state kept between calls is a warm thread's, which its caller holds.
  */
 public final class PolicyEvaluator {
 
@@ -39,19 +36,96 @@ public final class PolicyEvaluator {
         return evaluate(BoundedRun.LIVE, ruleset, facts);
     }
 
+    /** Every claim's conclusions, from a fresh session thrown away afterwards. */
     public Map<Long, Assessment> evaluate(BoundedRun bounds, CompiledRuleset ruleset, FactSet facts) {
         return bounds.run("Ruleset v" + ruleset.version(), run -> {
             KieSession session = run.open(ruleset);
+            ConclusionsInMemory conclusions = new ConclusionsInMemory();
+            session.addEventListener(conclusions);
             try {
                 session.insert(new Now(facts.now()));
-                facts.verdicts().forEach(session::insert);
-                facts.claims().forEach(session::insert);
+                insertAll(session, facts);
                 fire(session, run, ruleset, facts.claims().size() + facts.verdicts().size());
-                return conclusions(ruleset, facts.claims(), session);
+                return assessments(ruleset, conclusions, ids(facts.claims()));
             } finally {
+                session.removeEventListener(conclusions);
                 run.close(session);
             }
         });
+    }
+
+    /**
+     * Every claim's conclusions, like {@link #evaluate}, from a session kept afterwards: the thread is warm,
+     * and {@link #advance} can add to it. The caller closes it when it is done with it.
+     */
+    public Warmed warm(BoundedRun bounds, CompiledRuleset ruleset, FactSet facts) {
+        return bounds.run("Ruleset v" + ruleset.version(), run -> {
+            KieSession session = run.watch(ruleset.kieBase().newKieSession());
+            ConclusionsInMemory conclusions = new ConclusionsInMemory();
+            session.addEventListener(conclusions);
+            ThreadSession warm = new ThreadSession(ruleset, session, conclusions, session.insert(new Now(facts.now())));
+            try {
+                insertAll(session, facts);
+                facts.claims().forEach(claim -> warm.claimIds.add(claim.getId()));
+                fire(session, run, ruleset, facts.claims().size() + facts.verdicts().size());
+                conclusions.takeMoved();
+                return new Warmed(warm, assessments(ruleset, conclusions, warm.claimIds));
+            } catch (RuntimeException | Error e) {
+                warm.close();
+                throw e;
+            } finally {
+                run.unwatch(session);
+            }
+        });
+    }
+
+    /**
+     * Adds claims to a warm thread and moves its clock to {@code now}, then fires: the conclusions of the
+     * claims that moved (and of the new ones), read from what the rules inserted and retracted, not by
+     * reading the thread. Equal to evaluating the whole thread afresh, for a ruleset whose conclusions do
+     * not depend on the order facts arrive in. A run that fails or is stopped leaves the session closed.
+     */
+    public Map<Long, Assessment> advance(BoundedRun bounds, ThreadSession warm, List<Claim> added, Instant now) {
+        if (!warm.usable()) {
+            throw new IllegalStateException("a warm thread was used after it broke");
+        }
+        CompiledRuleset ruleset = warm.ruleset();
+        return bounds.run("Ruleset v" + ruleset.version(), run -> {
+            KieSession session = run.watch(warm.session);
+            try {
+                session.update(warm.now, new Now(now));
+                List<Long> newIds = new ArrayList<>();
+                for (Claim claim : added) {
+                    if (warm.claimIds.add(claim.getId())) {
+                        session.insert(claim);
+                        newIds.add(claim.getId());
+                    }
+                }
+                fire(session, run, ruleset, warm.claimIds.size());
+                Set<Long> moved = warm.conclusions.takeMoved();
+                moved.addAll(newIds);
+                moved.retainAll(warm.claimIds);
+                return assessments(ruleset, warm.conclusions, moved);
+            } catch (RuntimeException | Error e) {
+                warm.close();
+                throw e;
+            } finally {
+                run.unwatch(session);
+            }
+        });
+    }
+
+    /** A thread made warm, and every claim's conclusions as it was made. */
+    public record Warmed(ThreadSession session, Map<Long, Assessment> assessments) {
+    }
+
+    private static void insertAll(KieSession session, FactSet facts) {
+        facts.verdicts().forEach(session::insert);
+        facts.claims().forEach(session::insert);
+    }
+
+    private static List<Long> ids(Collection<Claim> claims) {
+        return claims.stream().map(Claim::getId).toList();
     }
 
     /**
@@ -74,15 +148,18 @@ public final class PolicyEvaluator {
         }
         return bounds.run("Ruleset v" + ruleset.version() + " (timeline of claim #" + claimId + ")", run -> {
             KieSession session = run.open(ruleset);
+            ConclusionsInMemory conclusions = new ConclusionsInMemory();
+            session.addEventListener(conclusions);
             try {
-                return steps(session, run, ruleset, ordered, claimId, until);
+                return steps(session, conclusions, run, ruleset, ordered, claimId, until);
             } finally {
+                session.removeEventListener(conclusions);
                 run.close(session);
             }
         });
     }
 
-    private List<Transition> steps(KieSession session, BoundedRun.Run run, CompiledRuleset ruleset, List<Claim> ordered,
+    private List<Transition> steps(KieSession session, ConclusionsInMemory conclusions, BoundedRun.Run run, CompiledRuleset ruleset, List<Claim> ordered,
                                    long claimId, Instant until) {
         Set<Integer> horizons = ConcurrentHashMap.newKeySet(); // the rules' threads record into it
         FactHandle now = session.insert(new Now(ordered.get(0).getAssertedAt(), horizons));
@@ -115,8 +192,7 @@ public final class PolicyEvaluator {
             }
             // Only this claim's assessment is built at each step: building every claim's would make a long thread's
             // timeline quadratic in memory as well as in time.
-            Claim target = cause != null && cause.getId() == claimId ? cause : targetOf(inserted, claimId);
-            Assessment current = conclusions(ruleset, List.of(target), session).get(claimId);
+            Assessment current = conclusions.assessment(ruleset, claimId);
             if (last == null || !current.keepsStanding(last.status(), last.flags().keySet())) {
                 transitions.add(new Transition(at, cause, current));
             }
@@ -155,44 +231,11 @@ public final class PolicyEvaluator {
         }
     }
 
-    private static Claim targetOf(List<Claim> inserted, long claimId) {
-        for (Claim claim : inserted) {
-            if (claim.getId() == claimId) {
-                return claim;
-            }
-        }
-        throw new IllegalStateException("claim #" + claimId + " is not in its own timeline");
-    }
-
-    private static Map<Long, Assessment> conclusions(CompiledRuleset ruleset, Collection<Claim> claims,
-                                                     KieSession session) {
-        Map<Long, Status> statuses = new HashMap<>();
-        for (QueryResultsRow row : session.getQueryResults("statuses")) {
-            Status status = (Status) row.get("$status");
-            Status earlier = statuses.put(status.getClaim().getId(), status);
-            if (earlier != null) {
-                throw new RuleEvaluationException("Ruleset v" + ruleset.version() + " gave claim #"
-                        + status.getClaim().getId() + " two statuses: " + earlier.getStatus() + " by \""
-                        + earlier.getRule() + "\" and " + status.getStatus() + " by \"" + status.getRule() + "\"");
-            }
-        }
-        Map<Long, TreeMap<Flag, Assessment.FlagReason>> flags = new HashMap<>();
-        for (QueryResultsRow row : session.getQueryResults("flags")) {
-            FlagRaised raised = (FlagRaised) row.get("$flag");
-            var reason = new Assessment.FlagReason(raised.getRule(), raised.getExplanation());
-            // Several matches may raise the same flag; keep one reason, the same whatever the firing order.
-            flags.computeIfAbsent(raised.getClaim().getId(), id -> new TreeMap<>())
-                    .merge(raised.getFlag(), reason, (a, b) -> a.explanation().compareTo(b.explanation()) <= 0 ? a : b);
-        }
+    private static Map<Long, Assessment> assessments(CompiledRuleset ruleset, ConclusionsInMemory conclusions,
+                                                     Collection<Long> claimIds) {
         Map<Long, Assessment> assessments = new HashMap<>();
-        for (Claim claim : claims) {
-            Status status = statuses.get(claim.getId());
-            if (status == null) {
-                throw new RuleEvaluationException("Ruleset v" + ruleset.version() + " gave claim #" + claim.getId()
-                        + " no status");
-            }
-            assessments.put(claim.getId(), new Assessment(claim.getId(), status.getStatus(), status.getRule(),
-                    status.getExplanation(), flags.getOrDefault(claim.getId(), new TreeMap<>())));
+        for (long claimId : claimIds) {
+            assessments.put(claimId, conclusions.assessment(ruleset, claimId));
         }
         return assessments;
     }

@@ -43,6 +43,7 @@ public class VerdictService {
         verdict.analyst = analyst;
         verdict.createdAt = clock.instant();
         verdict.persist();
+        threads.changedOtherwise(claim.threadId);
         threads.reevaluateLocked(List.of(claim.threadId), "verdict #" + verdict.id + " by " + verdict.analyst + ": "
                 + verdict.status + " (" + verdict.reason + ")");
         return VerdictView.of(verdict);
@@ -62,6 +63,7 @@ public class VerdictService {
         }
         verdict.withdrawnAt = clock.instant();
         verdict.withdrawnBy = analyst;
+        threads.changedOtherwise(claim.threadId);
         threads.reevaluateLocked(List.of(claim.threadId), "verdict #" + verdict.id + " withdrawn by " + verdict.withdrawnBy);
         return VerdictView.of(verdict);
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class ThreadEvaluationTest {
             }
         };
         evaluation = new ThreadEvaluation(rules, stored, store, inForce, conclusions, Clock.fixed(NOW, ZoneOffset.UTC),
-                new LockedThreads());
+                new LockedThreads(), new WarmThreads(null, 0, 8));
         // Thread 1: Russia's claim disputed by the US and France. Thread 10: an undisputed claim.
         store.add(1, new Claim(1, RUSSIA, "Syria", at("2015-09-30T12:00:00Z"), null, null, null));
         store.add(1, new Claim(2, US, "Syria", at("2015-10-01T12:00:00Z"), 1L, null, null));
@@ -147,6 +148,7 @@ class ThreadEvaluationTest {
     private static final class Threads implements ThreadStore {
         final Map<Long, List<Claim>> claims = new LinkedHashMap<>();
         final List<List<Long>> locks = new ArrayList<>();
+        final Map<Long, Long> versions = new HashMap<>();
 
         void add(long thread, Claim claim) {
             claims.computeIfAbsent(thread, t -> new ArrayList<>()).add(claim);
@@ -163,8 +165,16 @@ class ThreadEvaluationTest {
         }
 
         @Override
-        public void lock(List<Long> threadIds) {
+        public Map<Long, Long> lock(List<Long> threadIds) {
             locks.add(List.copyOf(threadIds));
+            Map<Long, Long> held = new HashMap<>();
+            threadIds.forEach(id -> held.put(id, versions.getOrDefault(id, 0L)));
+            return held;
+        }
+
+        @Override
+        public void changed(Collection<Long> threadIds) {
+            threadIds.forEach(id -> versions.merge(id, 1L, Long::sum));
         }
 
         @Override

@@ -1,0 +1,176 @@
+package io.claimtrack.evaluation;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.claimtrack.rules.CompiledRuleset;
+import io.claimtrack.rules.ThreadSession;
+
+/**
+ * The warm threads of this instance: live sessions of recently evaluated threads, least recently used
+ * evicted first, holding at most {@code claimtrack.evaluation.warm-threads.claims} claims in all. A cache,
+ * never the truth: a session is handed out only for the stored thread version and ruleset version it was
+ * built at, to the one transaction holding the thread's lock, and comes back only if that transaction
+ * commits. Anything else (another instance wrote to the thread, a verdict, an activation, a rollback,
+ * a failed run) closes it, and the thread is evaluated afresh from the database.
+ */
+@ApplicationScoped
+public class WarmThreads {
+
+    private final TransactionSynchronizationRegistry transactions;
+    private final long capacity;
+    private final int minClaims;
+    private final LinkedHashMap<Long, Kept> kept = new LinkedHashMap<>(256, 0.75f, true);
+    private long claimsKept;
+    private long taken;
+    private long stale;
+
+    public WarmThreads(TransactionSynchronizationRegistry transactions,
+                       @ConfigProperty(name = "claimtrack.evaluation.warm-threads.claims", defaultValue = "200000") long capacity,
+                       @ConfigProperty(name = "claimtrack.evaluation.warm-threads.min-claims", defaultValue = "8") int minClaims) {
+        if (capacity < 0 || minClaims < 1) {
+            throw new IllegalArgumentException("claimtrack.evaluation.warm-threads.claims is 0 (off) or more, and"
+                    + " claimtrack.evaluation.warm-threads.min-claims 1 or more");
+        }
+        this.transactions = transactions;
+        this.capacity = capacity;
+        this.minClaims = minClaims;
+    }
+
+    /** Whether a thread of this many claims is worth keeping warm: small ones are cheap to evaluate afresh. */
+    public boolean worthKeeping(int claims) {
+        return capacity > 0 && claims >= minClaims && claims <= capacity;
+    }
+
+    /**
+     * Takes the thread's warm session if it was made at this thread version under this compiled ruleset;
+     * a session made at any other is closed (so one made under a ruleset no longer active lives only until
+     * its thread is next evaluated or it is evicted). @return the session, or null
+     */
+    ThreadSession take(long threadId, long threadVersion, CompiledRuleset ruleset) {
+        Kept found;
+        synchronized (this) {
+            found = kept.remove(threadId);
+            if (found != null) {
+                claimsKept -= found.session.claims();
+            }
+        }
+        if (found == null) {
+            return null;
+        }
+        boolean current = found.threadVersion == threadVersion && found.session.builtUnder(ruleset)
+                && found.session.usable();
+        synchronized (this) {
+            if (current) {
+                taken++;
+            } else {
+                stale++;
+            }
+        }
+        if (current) {
+            return found.session;
+        }
+        found.session.close();
+        return null;
+    }
+
+    /**
+     * Keeps {@code thread}'s session until the caller's transaction ends: back in the cache at the thread's
+     * committed version if it commits, closed if it rolls back.
+     */
+    void holdUntilCompletion(long threadId, LockedThreads.Held thread) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                ThreadSession session = thread.session;
+                thread.session = null;
+                if (session == null) {
+                    return;
+                }
+                if (status == Status.STATUS_COMMITTED && session.usable()) {
+                    put(threadId, new Kept(session, thread.committedVersion()));
+                } else {
+                    session.close();
+                }
+            }
+        });
+    }
+
+    /** Keeps a session, unless one made at a later version of the thread came back first. */
+    private void put(long threadId, Kept entry) {
+        Kept dropped;
+        synchronized (this) {
+            Kept present = kept.get(threadId);
+            if (present != null && present.threadVersion > entry.threadVersion) {
+                dropped = entry;
+            } else {
+                kept.put(threadId, entry);
+                claimsKept += entry.session.claims();
+                if (present != null) {
+                    claimsKept -= present.session.claims();
+                }
+                dropped = present;
+            }
+        }
+        if (dropped != null) {
+            dropped.session.close();
+        }
+        evictBeyondCapacity();
+    }
+
+    private void evictBeyondCapacity() {
+        while (true) {
+            Kept evicted;
+            synchronized (this) {
+                if (claimsKept <= capacity || kept.isEmpty()) {
+                    return;
+                }
+                Iterator<Map.Entry<Long, Kept>> eldest = kept.entrySet().iterator();
+                evicted = eldest.next().getValue();
+                eldest.remove();
+                claimsKept -= evicted.session.claims();
+            }
+            evicted.session.close();
+        }
+    }
+
+    /** Closes every warm session (the ruleset changed, or a test wants a cold start). */
+    public void clear() {
+        while (true) {
+            Kept evicted;
+            synchronized (this) {
+                Iterator<Map.Entry<Long, Kept>> any = kept.entrySet().iterator();
+                if (!any.hasNext()) {
+                    return;
+                }
+                evicted = any.next().getValue();
+                any.remove();
+                claimsKept -= evicted.session.claims();
+            }
+            evicted.session.close();
+        }
+    }
+
+    /** How many threads and claims are warm now; how many times a warm thread was used, and found stale. */
+    public synchronized Stats stats() {
+        return new Stats(kept.size(), claimsKept, taken, stale);
+    }
+
+    public record Stats(int threads, long claims, long taken, long stale) {
+    }
+
+    private record Kept(ThreadSession session, long threadVersion) {
+    }
+}
