@@ -1,17 +1,13 @@
 package io.claimtrack.authoring;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Query;
 
 import io.claimtrack.rules.CompiledRuleset;
 import io.claimtrack.rules.RuleProblem;
@@ -19,8 +15,8 @@ import io.claimtrack.rules.RulesetCompilationException;
 import io.claimtrack.rules.RulesetCompiler;
 
 /**
- * Decides whether a ruleset version may run: within the size limits, inside the safety policy, compiling,
- * and defining the queries claimtrack reads conclusions through. Each version is compiled at most once
+ * Decides whether a ruleset version may run: within the size limits, inside the safety policy, and
+ * compiling. (Its conclusions are the Status and FlagRaised facts it derives: no query is needed.) Each version is compiled at most once
  * while it stays in the cache: versions never change once created.
  */
 @ApplicationScoped
@@ -35,7 +31,6 @@ public class RulesetValidator {
     static boolean isFileName(String name, String extension) {
         return name.endsWith(extension) && FILE_NAME.matcher(name.substring(0, name.length() - extension.length())).matches();
     }
-    static final Set<String> REQUIRED_QUERIES = Set.of("statuses", "flags");
     private static final int CACHED_VERSIONS = 20;
 
     private final SafetyPolicy safety = new SafetyPolicy();
@@ -97,28 +92,23 @@ public class RulesetValidator {
             return new Validation(version, false, problems, null);
         }
         files.forEach((name, drl) -> problems.addAll(safety.check(name, drl)));
-        if (!problems.isEmpty()) {
+        if (problems.stream().anyMatch(RulesetValidator::isError)) {
             return new Validation(version, false, problems, null);
         }
         CompiledRuleset compiled;
         try {
             compiled = compiler.compile(version, files);
         } catch (RulesetCompilationException e) {
-            return new Validation(version, false, e.problems(), null);
+            List<RuleProblem> all = new ArrayList<>(e.problems());
+            all.addAll(problems);
+            return new Validation(version, false, all, null);
         }
-        Set<String> queries = new HashSet<>();
-        for (KiePackage pkg : compiled.kieBase().getKiePackages()) {
-            for (Query query : pkg.getQueries()) {
-                queries.add(query.getName());
-            }
-        }
-        for (String required : REQUIRED_QUERIES) {
-            if (!queries.contains(required)) {
-                problems.add(error("", 0, "the ruleset must define query \"" + required
-                        + "\": claimtrack reads the rules' conclusions through it"));
-            }
-        }
-        return new Validation(version, problems.isEmpty(), problems, problems.isEmpty() ? compiled : null);
+        // Warnings (a join Drools cannot index) are said, and do not stop a ruleset from running.
+        return new Validation(version, true, problems, compiled);
+    }
+
+    private static boolean isError(RuleProblem problem) {
+        return problem.severity() == RuleProblem.Severity.ERROR;
     }
 
     private static RuleProblem error(String file, int line, String message) {

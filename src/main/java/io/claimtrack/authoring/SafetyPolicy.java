@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.drl.ast.descr.AccumulateDescr;
@@ -258,6 +259,7 @@ public final class SafetyPolicy {
             }
         } else if (constraint instanceof ExprConstraintDescr expr) {
             checkExpression(file, what, expr.getExpression(), Position.of(drl, expr, pattern), problems);
+            unindexableJoin(file, what, expr.getExpression(), Position.of(drl, expr, pattern), problems);
         } else if (constraint instanceof BindingDescr binding) {
             checkExpression(file, what, binding.getExpression(), Position.of(drl, binding, pattern), problems);
         } else {
@@ -272,6 +274,32 @@ public final class SafetyPolicy {
         syntax.checkConstraint(expression).ifPresent(v -> problems.add(problem(file, start.plus(v), what + ": "
                 + v.construct(), v.why())));
     }
+
+    /**
+     * A warning, not a refusal: Drools indexes a join on a bound variable ({@code retracts == $claimId}) but
+     * not on a property read through one ({@code retracts == $claim.id}), which it checks fact by fact, a
+     * scan of every fact of the type for every match. The rewrite is said with the warning.
+     */
+    private static void unindexableJoin(String file, String what, String expression, Position at,
+                                        List<RuleProblem> problems) {
+        for (String part : expression.split("&&|,")) {
+            Matcher join = PROPERTY_OF_VARIABLE_JOIN.matcher(part.strip());
+            if (join.matches()) {
+                String field = join.group(1);
+                String variable = join.group(2);
+                String property = join.group(3);
+                String bound = variable + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+                problems.add(new RuleProblem(file, at.line, at.column, RuleProblem.Severity.WARNING,
+                        what + ": \"" + part.strip() + "\" joins on a property of " + variable + ", which Drools cannot"
+                        + " index (every fact is checked for every match); bind it where " + variable + " is matched ("
+                        + bound + " : " + property + ") and write \"" + field + " == " + bound + "\""));
+            }
+        }
+    }
+
+    /** {@code field == $variable.property}: an equality join on a property read through a bound variable. */
+    private static final Pattern PROPERTY_OF_VARIABLE_JOIN =
+            Pattern.compile("([A-Za-z_][\\w.]*)\\s*==\\s*(\\$\\w+)\\.([A-Za-z_]\\w*)");
 
     private static RuleProblem syntax(String file, DroolsError error) {
         String message = error.getMessage() == null ? "syntax error" : error.getMessage().strip();

@@ -155,7 +155,8 @@ public class RulesPages {
             int number = i + 1;
             lines.add(new Line(number, text[i], problems.stream()
                     .filter(p -> p.file().equals(file) && p.line() == number)
-                    .map(p -> (p.column() > 0 ? "column " + p.column() + ": " : "") + p.message()).toList()));
+                    .map(p -> (p.column() > 0 ? "column " + p.column() + ": " : "")
+                            + (p.severity() == RuleProblem.Severity.WARNING ? "warning: " : "") + p.message()).toList()));
         }
         return lines;
     }
