@@ -167,6 +167,7 @@ public class ThreadEvaluation {
         if (cold.isEmpty()) {
             return assessments;
         }
+        List<FactSet> afresh = new ArrayList<>();
         forEachThread(cold, now, (threadId, facts) -> {
             LockedThreads.Held thread = lockedThreads.get(threadId);
             thread.addedApplied = thread.added.size(); // read from the database, they are all in
@@ -177,9 +178,10 @@ public class ThreadEvaluation {
                 warmThreads.holdUntilCompletion(threadId, thread);
                 assessments.putAll(warmed.assessments());
             } else {
-                assessments.putAll(rules.evaluate(ruleset, facts));
+                afresh.add(facts);
             }
         });
+        assessments.putAll(rules.evaluateAll(ruleset, afresh));
         return assessments;
     }
 
@@ -285,11 +287,11 @@ public class ThreadEvaluation {
         }
     }
 
-    /** Evaluates these threads as of {@code asOf}, each thread alone and afresh. */
+    /** Evaluates these threads as of {@code asOf}, each thread alone and afresh, on every core. */
     private Map<Long, Assessment> evaluate(Collection<Long> threadIds, Instant asOf, CompiledRuleset ruleset) {
-        Map<Long, Assessment> assessments = new HashMap<>();
-        forEachThread(threadIds, asOf, (thread, facts) -> assessments.putAll(rules.evaluate(ruleset, facts)));
-        return assessments;
+        List<FactSet> facts = new ArrayList<>();
+        forEachThread(threadIds, asOf, (thread, threadFacts) -> facts.add(threadFacts));
+        return rules.evaluateAll(ruleset, facts);
     }
 
     /** Reads these threads' facts as of {@code asOf} (two queries for the lot) and hands them over thread by thread. */

@@ -45,6 +45,11 @@ public class ActiveRuleset {
         return evaluator.evaluate(ruleset == current ? BoundedRun.LIVE : BoundedRun.DRAFTS, ruleset, facts);
     }
 
+    /** Evaluates many threads, each alone, on every core (see {@link PolicyEvaluator#evaluateAll}); bounded as {@link #evaluate}. */
+    public Map<Long, Assessment> evaluateAll(CompiledRuleset ruleset, List<FactSet> threads) {
+        return evaluator.evaluateAll(ruleset == current ? BoundedRun.LIVE : BoundedRun.DRAFTS, ruleset, threads);
+    }
+
     /** Evaluates a thread's facts under the active ruleset and keeps the session warm (see {@link PolicyEvaluator#warm}). */
     public PolicyEvaluator.Warmed warm(CompiledRuleset ruleset, FactSet facts) {
         return evaluator.warm(BoundedRun.LIVE, ruleset, facts);

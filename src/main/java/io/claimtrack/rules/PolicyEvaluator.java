@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -38,19 +42,94 @@ public final class PolicyEvaluator {
 
     /** Every claim's conclusions, from a fresh session thrown away afterwards. */
     public Map<Long, Assessment> evaluate(BoundedRun bounds, CompiledRuleset ruleset, FactSet facts) {
-        return bounds.run("Ruleset v" + ruleset.version(), run -> {
-            KieSession session = run.open(ruleset);
-            ConclusionsInMemory conclusions = new ConclusionsInMemory();
-            session.addEventListener(conclusions);
-            try {
-                session.insert(new Now(facts.now()));
-                insertAll(session, facts);
-                fire(session, run, ruleset, facts.claims().size() + facts.verdicts().size());
-                return assessments(ruleset, conclusions, ids(facts.claims()));
-            } finally {
-                session.removeEventListener(conclusions);
-                run.close(session);
+        return evaluateSlice(bounds, ruleset, List.of(facts));
+    }
+
+    /**
+     * Many threads' conclusions, each thread in a fresh session of its own, on every core: the threads are
+     * cut into slices of about {@value #CLAIMS_PER_SLICE} claims, each slice one bounded run, as many slices
+     * at a time as there are cores. Bounds (time, allocation) hold per thread. The answer does not depend on
+     * how the work was cut: each thread is evaluated alone.
+     */
+    public Map<Long, Assessment> evaluateAll(BoundedRun bounds, CompiledRuleset ruleset, List<FactSet> threads) {
+        List<List<FactSet>> slices = slices(threads);
+        if (slices.size() <= 1) {
+            return slices.isEmpty() ? Map.of() : evaluateSlice(bounds, ruleset, slices.get(0));
+        }
+        List<CompletableFuture<Map<Long, Assessment>>> others = new ArrayList<>();
+        Map<Long, Assessment> all = new HashMap<>();
+        int next = 0;
+        for (; next < slices.size(); next++) {
+            // The caller evaluates a slice in turn; at most WORKERS - 1 others run beside it.
+            others.removeIf(running -> running.isDone() && collect(running, all));
+            if (others.size() < WORKERS - 1) {
+                List<FactSet> slice = slices.get(next);
+                others.add(CompletableFuture.supplyAsync(() -> evaluateSlice(bounds, ruleset, slice), BULK));
+            } else {
+                all.putAll(evaluateSlice(bounds, ruleset, slices.get(next)));
             }
+        }
+        others.forEach(running -> collect(running, all));
+        return all;
+    }
+
+    static final int CLAIMS_PER_SLICE = 1_000;
+    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** Threads that hand slices of a bulk evaluation to the bounded pools, beside the caller's own. */
+    private static final ExecutorService BULK = Executors.newFixedThreadPool(Math.max(1, WORKERS - 1), task -> {
+        Thread thread = new Thread(task, "claimtrack-rules-bulk");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static List<List<FactSet>> slices(List<FactSet> threads) {
+        List<List<FactSet>> slices = new ArrayList<>();
+        List<FactSet> slice = new ArrayList<>();
+        int claims = 0;
+        for (FactSet thread : threads) {
+            slice.add(thread);
+            claims += thread.claims().size();
+            if (claims >= CLAIMS_PER_SLICE) {
+                slices.add(slice);
+                slice = new ArrayList<>();
+                claims = 0;
+            }
+        }
+        if (!slice.isEmpty()) {
+            slices.add(slice);
+        }
+        return slices;
+    }
+
+    /** @return true once the slice's answer is in {@code all}; its failure, thrown */
+    private static boolean collect(CompletableFuture<Map<Long, Assessment>> running, Map<Long, Assessment> all) {
+        try {
+            all.putAll(running.join());
+            return true;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private Map<Long, Assessment> evaluateSlice(BoundedRun bounds, CompiledRuleset ruleset, List<FactSet> slice) {
+        return bounds.run("Ruleset v" + ruleset.version(), run -> {
+            Map<Long, Assessment> all = new HashMap<>();
+            for (FactSet facts : slice) {
+                run.newStep(); // the allocation budget holds per thread, as in a run of its own
+                KieSession session = run.open(ruleset);
+                ConclusionsInMemory conclusions = new ConclusionsInMemory();
+                session.addEventListener(conclusions);
+                try {
+                    session.insert(new Now(facts.now()));
+                    insertAll(session, facts);
+                    fire(session, run, ruleset, facts.claims().size() + facts.verdicts().size());
+                    all.putAll(assessments(ruleset, conclusions, ids(facts.claims())));
+                } finally {
+                    session.removeEventListener(conclusions);
+                    run.close(session);
+                }
+            }
+            return all;
         });
     }
 
