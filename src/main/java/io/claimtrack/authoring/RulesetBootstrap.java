@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.claimtrack.rules.ActiveRuleset;
+import io.claimtrack.rules.EarlyCompilation;
 import io.claimtrack.rules.CompiledRuleset;
 import io.claimtrack.rules.RulesDirectory;
 import io.claimtrack.rules.RulesetCompilationException;
@@ -47,26 +48,37 @@ public class RulesetBootstrap {
     void onStart(@Observes @Priority(100) StartupEvent start) {
         long started = System.nanoTime();
         Map<String, String> baseline = RulesDirectory.read(rulesDir);
-        CompiledRuleset compiledBaseline = new RulesetCompiler().compile(1, baseline);
-        Stored active;
-        try {
-            active = QuarkusTransaction.requiringNew().call(() -> RulesetEntity.active().map(Stored::of)
-                    .orElseGet(() -> storeBaseline(baseline)));
-        } catch (RuntimeException raced) {
-            // Another instance started on the same empty database and stored its baseline first: use the stored one.
-            active = QuarkusTransaction.requiringNew().call(() -> RulesetEntity.active().map(Stored::of).orElseThrow(() -> raced));
-            LOG.infof("Ruleset v%d was stored by another instance starting at the same time", active.version());
-        }
-        if (active.baselineStoredNow() && active.version() == 1) {
-            activeRuleset.set(compiledBaseline);
-        } else {
-            activeRuleset.set(compile(active.version(), active.files()));
-            if (!active.files().equals(baseline)) {
-                LOG.warnf("The files in %s differ from the active ruleset v%d; the database's version is used."
-                        + " Submit them as a draft to activate them.", rulesDir, active.version());
+        Stored active = QuarkusTransaction.requiringNew().call(() -> RulesetEntity.active().map(Stored::of).orElse(null));
+        CompiledRuleset compiled = null;
+        if (active == null) {
+            // A fresh install: rules/ must compile before it is stored as version 1.
+            compiled = compileBaseline(baseline);
+            try {
+                active = QuarkusTransaction.requiringNew().call(() -> RulesetEntity.active().map(Stored::of)
+                        .orElseGet(() -> storeBaseline(baseline)));
+            } catch (RuntimeException raced) {
+                // Another instance started on the same empty database and stored its baseline first: use the stored one.
+                active = QuarkusTransaction.requiringNew().call(() -> RulesetEntity.active().map(Stored::of)
+                        .orElseThrow(() -> raced));
+                LOG.infof("Ruleset v%d was stored by another instance starting at the same time", active.version());
             }
         }
+        if (compiled == null || active.version() != compiled.version() || !active.files().equals(baseline)) {
+            // Compiled once: early, while the rest started, when the active files are rules/ (the usual case).
+            Stored stored = active;
+            compiled = EarlyCompilation.of(active.files(), active.version())
+                    .orElseGet(() -> compile(stored.version(), stored.files()));
+        }
+        activeRuleset.set(compiled);
+        if (!active.files().equals(baseline)) {
+            LOG.warnf("The files in %s differ from the active ruleset v%d; the database's version is used."
+                    + " Submit them as a draft to activate them.", rulesDir, active.version());
+        }
         LOG.infof("Ruleset v%d active (%d ms)", active.version(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static CompiledRuleset compileBaseline(Map<String, String> baseline) {
+        return EarlyCompilation.of(baseline, 1).orElseGet(() -> new RulesetCompiler().compile(1, baseline));
     }
 
     /** The active version as stored; {@code baselineStoredNow}: this start stored it from {@code rules/}. */
