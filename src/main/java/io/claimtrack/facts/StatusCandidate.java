@@ -52,6 +52,10 @@ public final class StatusCandidate {
         return rule;
     }
 
+    public String getExplanation() {
+        return explanation;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof StatusCandidate other && claim.equals(other.claim) && status == other.status
