@@ -2,7 +2,9 @@ package io.claimtrack.claim;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -24,7 +26,7 @@ import io.claimtrack.refusal.NotFound;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
-@DynamicUpdate // a thread's version moves on every write to it: update that column, not the whole claim
+@DynamicUpdate // a thread's version is moved by an update of its own: an update of a claim writes only what changed
 @Table(name = "claim")
 public class ClaimEntity extends PanacheEntityBase {
 
@@ -133,9 +135,24 @@ public class ClaimEntity extends PanacheEntityBase {
                 .setParameter("version", rulesetVersion).getResultList();
     }
 
-    /** Row-locks the threads' root claims until the transaction ends, in the order given. @return the roots */
-    public static List<ClaimEntity> lockThreads(List<Long> threadIds) {
-        return find("id in ?1 order by id", threadIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    /**
+     * Row-locks the threads' root claims until the transaction ends, in the order given. @return each
+     * thread's version as stored, read once the lock is held: a root this transaction loaded before waiting
+     * for the lock holds the version it had then, and another writer may have moved it since.
+     */
+    public static Map<Long, Long> lockThreads(List<Long> threadIds) {
+        find("id in ?1 order by id", threadIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        Map<Long, Long> versions = new HashMap<>();
+        for (Object[] row : getEntityManager().createQuery("select c.id, c.threadVersion from ClaimEntity c"
+                + " where c.id in ?1", Object[].class).setParameter(1, threadIds).getResultList()) {
+            versions.put((Long) row[0], (Long) row[1]);
+        }
+        return versions;
+    }
+
+    /** Moves these threads' versions by one, from the stored value (the caller holds their locks). */
+    public static void moveThreadVersions(Collection<Long> threadIds) {
+        update("threadVersion = threadVersion + 1 where id in ?1", threadIds);
     }
 
     public Claim toFact() {

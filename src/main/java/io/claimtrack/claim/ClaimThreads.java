@@ -3,7 +3,6 @@ package io.claimtrack.claim;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +28,12 @@ public class ClaimThreads implements ThreadStore {
 
     @Override
     public Map<Long, Long> lock(List<Long> threadIds) {
-        Map<Long, Long> versions = new HashMap<>();
-        for (ClaimEntity root : ClaimEntity.lockThreads(threadIds)) {
-            versions.put(root.id, root.threadVersion);
-        }
-        return versions;
+        return ClaimEntity.lockThreads(threadIds);
     }
 
     @Override
     public void changed(Collection<Long> threadIds) {
-        for (long threadId : threadIds) {
-            // The root is managed already (locked, or inserted, by this transaction): no query, an update at flush.
-            ClaimEntity.<ClaimEntity>findById(threadId).threadVersion++;
-        }
+        ClaimEntity.moveThreadVersions(threadIds);
     }
 
     @Override

@@ -108,12 +108,13 @@ public class WarmThreads {
         });
     }
 
-    /** Keeps a session, unless one made at a later version of the thread came back first. */
+    /** Keeps a session, unless one made at the same or a later version of the thread came back first. */
     private void put(long threadId, Kept entry) {
         Kept dropped;
         synchronized (this) {
             Kept present = kept.get(threadId);
-            if (present != null && present.threadVersion > entry.threadVersion) {
+            // Two sessions at one version reflect one committed state; the one present stays.
+            if (present != null && present.threadVersion >= entry.threadVersion && present.session != entry.session) {
                 dropped = entry;
             } else {
                 kept.put(threadId, entry);

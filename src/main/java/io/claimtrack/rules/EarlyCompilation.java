@@ -36,7 +36,9 @@ public final class EarlyCompilation {
         CompletableFuture<CompiledRuleset> compiling = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
+                long started = System.nanoTime();
                 compiling.complete(new RulesetCompiler().compile(1, files));
+                LOG.infof("rules/ compiled beside the start in %d ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | Error e) {
                 compiling.completeExceptionally(e);
             }

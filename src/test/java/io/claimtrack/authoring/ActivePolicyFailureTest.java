@@ -37,12 +37,11 @@ class ActivePolicyFailureTest {
                 insertLogical( new StatusCandidate( $c, ClaimStatus.CONFIRMED, 5, drools.getRule().getName(), "first" ) );
             end
 
-            rule "A status from the last-ranked candidate too, for one topic"
+            rule "A second status of its own, for one topic"
             when
                 $c : Claim( topic == "loop trigger" )
-                $s : StatusCandidate( claim == $c, precedence == 60 )
             then
-                insertLogical( new Status( $s ) );
+                insertLogical( new Status( $c, ClaimStatus.REFUTED, drools.getRule().getName(), "second" ) );
             end
             """;
 

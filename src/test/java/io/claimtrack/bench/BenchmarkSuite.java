@@ -77,6 +77,7 @@ public final class BenchmarkSuite {
             h2Rest = IncrementalBenchmark.rest(report, app, mid, 2_000, mid == large);
             h2Saturation = SubmissionBenchmark.run(report, app, mid, mid == large);
         }
+        c1Only(report, work, port, mid, h2Rest, h2Saturation);
 
         onPostgres(report, midArchive, work, port, midImport, h2Rest, h2Saturation, inMemoryMillis(sizes, inMemory, mid));
 
@@ -108,6 +109,23 @@ public final class BenchmarkSuite {
      * on the machine's server), at the size H2 ran them at above, with ratios to H2's figures; then the claims'
      * saturation throughput with the same clients spread over two instances of that database, against one.
      */
+    /**
+     * The JIT's first tier only (-XX:TieredStopAtLevel=1) starts faster; whether it pays is a matter of
+     * steady-state speed, measured here on the same data as the default just before: start, B2 REST, B3.
+     */
+    private static void c1Only(Report report, Path work, int port, int mid, Report.Latencies rest, double saturation)
+            throws Exception {
+        report.line("C1 only (-XX:TieredStopAtLevel=1) against the default JIT at %,d claims, on H2", mid);
+        try (RunningApp app = RunningApp.start(PackagedApp.Store.h2(), work.resolve("data-" + mid), port,
+                List.of("-XX:TieredStopAtLevel=1"))) {
+            report.line("  restart: first answered request %,d ms after the process started", app.millisToFirstAnswer);
+            Report.Latencies c1 = IncrementalBenchmark.rest(report, app, mid, 2_000, false);
+            double c1Saturation = SubmissionBenchmark.run(report, app, mid, false);
+            report.line("  C1 only vs default: REST p50 %.2fx, p99 %.2fx; saturation %.2fx (above 1: C1 only is slower)",
+                    c1.p50() / rest.p50(), c1.p99() / rest.p99(), saturation / Math.max(0.001, c1Saturation));
+        }
+    }
+
     private static void onPostgres(Report report, SyntheticArchive archive, Path work, int port, double h2Import,
                                    Report.Latencies h2Rest, double h2Saturation, long inMemoryMillis) throws Exception {
         int size = archive.claims.size();

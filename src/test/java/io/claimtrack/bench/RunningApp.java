@@ -36,8 +36,13 @@ final class RunningApp implements AutoCloseable {
 
     /** Starts the app and waits for its first answer (ready); the benchmark user is created unless it exists. */
     static RunningApp start(PackagedApp.Store store, Path dataDir, int port) throws IOException, InterruptedException {
+        return start(store, dataDir, port, List.of());
+    }
+
+    static RunningApp start(PackagedApp.Store store, Path dataDir, int port, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         PackagedApp app = PackagedApp.start(store, dataDir.toAbsolutePath(), port,
-                Map.of("claimtrack.rate-limit.writes-per-minute", "1000000000"));
+                Map.of("claimtrack.rate-limit.writes-per-minute", "1000000000"), jvmOptions);
         HttpResponse<String> user = app.post("/api/users", PackagedApp.admin(),
                 Map.of("username", USER, "password", PASSWORD, "roles", List.of("SUBMITTER", "ANALYST")));
         if (user.statusCode() != 201 && user.statusCode() != 409) {

@@ -68,6 +68,12 @@ public final class PackagedApp implements AutoCloseable {
 
     public static PackagedApp start(Store store, Path dataDir, int port, Map<String, String> settings)
             throws IOException, InterruptedException {
+        return start(store, dataDir, port, settings, List.of());
+    }
+
+    /** With JVM options beyond the README's (a benchmark comparing the JIT's settings). */
+    public static PackagedApp start(Store store, Path dataDir, int port, Map<String, String> settings,
+                                    List<String> jvmOptions) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Map<String, String> all = new LinkedHashMap<>();
         all.put("claimtrack.data-dir", dataDir.toString());
@@ -77,7 +83,12 @@ public final class PackagedApp implements AutoCloseable {
         all.putAll(settings);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m"); // as the README's run command
+        command.add("-Xmx512m"); // as the README's run command, with the class-data archive the package step made
+        Path archive = Path.of(store.build(), "app-cds.jsa");
+        if (Files.exists(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
+        command.addAll(jvmOptions);
         all.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", store.build() + "/quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
