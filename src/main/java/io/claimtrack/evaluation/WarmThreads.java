@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -16,7 +17,8 @@ import io.claimtrack.rules.ThreadSession;
 
 /**
  * The warm threads of this instance: live sessions of recently evaluated threads, least recently used
- * evicted first, holding at most {@code claimtrack.evaluation.warm-threads.claims} claims in all. A cache,
+ * evicted first, within {@code claimtrack.evaluation.warm-threads.heap-share} of the heap (20 %: about 10,000
+ * claims with the README's 512 MB), threads of fewer than {@code min-claims} (8) being cheap afresh. A cache,
  * never the truth: a session is handed out only for the stored thread version and ruleset version it was
  * built at, to the one transaction holding the thread's lock, and comes back only if that transaction
  * commits. Anything else (another instance wrote to the thread, a verdict, an activation, a rollback,
@@ -33,12 +35,31 @@ public class WarmThreads {
     private long taken;
     private long stale;
 
+    /**
+     * What a claim costs in a warm session, measured with the default policy on synthetic threads of 8 claims
+     * or more: 9,978 bytes (its facts, the derived candidates, statuses and counted relations, and the
+     * network's memories of them). An analyst's policy may weigh more or less; this is an estimate.
+     */
+    static final long BYTES_PER_CLAIM = 10_000;
+
+    @Inject
     public WarmThreads(TransactionSynchronizationRegistry transactions,
-                       @ConfigProperty(name = "claimtrack.evaluation.warm-threads.claims", defaultValue = "200000") long capacity,
+                       @ConfigProperty(name = "claimtrack.evaluation.warm-threads.heap-share", defaultValue = "0.2") double heapShare,
                        @ConfigProperty(name = "claimtrack.evaluation.warm-threads.min-claims", defaultValue = "8") int minClaims) {
+        this(transactions, capacity(heapShare), minClaims);
+    }
+
+    private static long capacity(double heapShare) {
+        if (heapShare < 0 || heapShare > 0.5) {
+            throw new IllegalArgumentException("claimtrack.evaluation.warm-threads.heap-share is between 0 (off) and 0.5");
+        }
+        return (long) (heapShare * Runtime.getRuntime().maxMemory() / BYTES_PER_CLAIM);
+    }
+
+    /** Holding at most {@code capacity} claims in all (0: none is kept warm). */
+    WarmThreads(TransactionSynchronizationRegistry transactions, long capacity, int minClaims) {
         if (capacity < 0 || minClaims < 1) {
-            throw new IllegalArgumentException("claimtrack.evaluation.warm-threads.claims is 0 (off) or more, and"
-                    + " claimtrack.evaluation.warm-threads.min-claims 1 or more");
+            throw new IllegalArgumentException("claimtrack.evaluation.warm-threads.min-claims is 1 or more");
         }
         this.transactions = transactions;
         this.capacity = capacity;
