@@ -162,7 +162,11 @@ public class ThreadEvaluation {
             }
             List<Claim> added = List.copyOf(thread.added.subList(thread.addedApplied, thread.added.size()));
             thread.addedApplied = thread.added.size();
-            assessments.putAll(rules.advance(warm, added, now));
+            Map<Long, Assessment> moved = rules.advance(warm, added, now);
+            if (warmThreads.checkDue() && !agreesAfresh(threadId, thread, warm, now, ruleset, assessments)) {
+                continue;
+            }
+            assessments.putAll(moved);
         }
         if (cold.isEmpty()) {
             return assessments;
@@ -172,7 +176,7 @@ public class ThreadEvaluation {
             LockedThreads.Held thread = lockedThreads.get(threadId);
             thread.addedApplied = thread.added.size(); // read from the database, they are all in
             thread.changedOtherwise = false;
-            if (keepWarm && warmThreads.worthKeeping(facts.claims().size())) {
+            if (keepWarm && warmThreads.worthKeeping(threadId, facts.claims().size(), ruleset)) {
                 PolicyEvaluator.Warmed warmed = rules.warm(ruleset, facts);
                 thread.session = warmed.session();
                 warmThreads.holdUntilCompletion(threadId, thread);
@@ -183,6 +187,37 @@ public class ThreadEvaluation {
         });
         assessments.putAll(rules.evaluateAll(ruleset, afresh));
         return assessments;
+    }
+
+    /**
+     * The spot check of a warm thread: every claim's conclusions in the session against evaluating the thread
+     * afresh. They agree for a ruleset whose conclusions do not depend on the order facts arrive in (the
+     * default policy: WarmThreadPropertyTest); an analyst's ruleset that plainly inserts a conclusion a later
+     * fact would have prevented does not. Then the fresh conclusions are the ones recorded, the session is
+     * closed, and no thread is kept warm under that ruleset again. @return true when they agree
+     */
+    private boolean agreesAfresh(long threadId, LockedThreads.Held thread, ThreadSession warm, Instant now,
+                                 CompiledRuleset ruleset, Map<Long, Assessment> assessments) {
+        Map<Long, Assessment> afresh = evaluate(List.of(threadId), now, ruleset);
+        Map<Long, Assessment> inSession = rules.conclusions(warm);
+        if (afresh.equals(inSession)) {
+            return true;
+        }
+        long differing = afresh.keySet().stream().filter(id -> !afresh.get(id).equals(inSession.get(id)))
+                .findFirst().orElse(-1L);
+        LOG.warnf("Ruleset v%d concludes differently on thread #%d when claims arrive one by one than afresh"
+                + " (claim #%d: %s warm, %s afresh): its conclusions depend on the order facts arrive in. The fresh"
+                + " conclusions are recorded, and no thread is kept warm under this ruleset from now on.",
+                ruleset.version(), threadId, differing, statusOf(inSession.get(differing)), statusOf(afresh.get(differing)));
+        warmThreads.distrust(ruleset);
+        thread.session = null;
+        warm.close();
+        assessments.putAll(afresh);
+        return false;
+    }
+
+    private static String statusOf(Assessment assessment) {
+        return assessment == null ? "no status" : assessment.status() + " " + assessment.flags().keySet();
     }
 
     /** The held thread's warm session, if it has a usable one for this ruleset and nothing but added claims changed. */

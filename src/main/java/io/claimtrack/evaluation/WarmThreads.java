@@ -1,8 +1,12 @@
 package io.claimtrack.evaluation;
 
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +36,19 @@ public class WarmThreads {
     private final int minClaims;
     private final LinkedHashMap<Long, Kept> kept = new LinkedHashMap<>(256, 0.75f, true);
     private long claimsKept;
+    /** Threads evaluated once lately, the oldest forgotten first: the doorkeeper of {@link #worthKeeping}. */
+    private final LinkedHashMap<Long, Boolean> seenOnce = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > SEEN_ONCE;
+        }
+    };
+    private static final int SEEN_ONCE = 10_000;
+    private final long checkEvery;
+    private final AtomicLong evaluations = new AtomicLong();
+    /** Rulesets caught concluding otherwise warm than afresh; weakly held, they go with the ruleset. */
+    private final Set<CompiledRuleset> distrusted = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private long distrustedRulesets;
     private long taken;
     private long stale;
 
@@ -45,8 +62,9 @@ public class WarmThreads {
     @Inject
     public WarmThreads(TransactionSynchronizationRegistry transactions,
                        @ConfigProperty(name = "claimtrack.evaluation.warm-threads.heap-share", defaultValue = "0.2") double heapShare,
-                       @ConfigProperty(name = "claimtrack.evaluation.warm-threads.min-claims", defaultValue = "8") int minClaims) {
-        this(transactions, capacity(heapShare), minClaims);
+                       @ConfigProperty(name = "claimtrack.evaluation.warm-threads.min-claims", defaultValue = "8") int minClaims,
+                       @ConfigProperty(name = "claimtrack.evaluation.warm-threads.check-every", defaultValue = "50") long checkEvery) {
+        this(transactions, capacity(heapShare), minClaims, checkEvery);
     }
 
     private static long capacity(double heapShare) {
@@ -56,19 +74,45 @@ public class WarmThreads {
         return (long) (heapShare * Runtime.getRuntime().maxMemory() / BYTES_PER_CLAIM);
     }
 
-    /** Holding at most {@code capacity} claims in all (0: none is kept warm). */
-    WarmThreads(TransactionSynchronizationRegistry transactions, long capacity, int minClaims) {
-        if (capacity < 0 || minClaims < 1) {
-            throw new IllegalArgumentException("claimtrack.evaluation.warm-threads.min-claims is 1 or more");
+    /** Holding at most {@code capacity} claims in all (0: none is kept warm); every {@code checkEvery}th use checked (0: none). */
+    WarmThreads(TransactionSynchronizationRegistry transactions, long capacity, int minClaims, long checkEvery) {
+        if (capacity < 0 || minClaims < 1 || checkEvery < 0) {
+            throw new IllegalArgumentException("claimtrack.evaluation.warm-threads.min-claims is 1 or more, and"
+                    + " claimtrack.evaluation.warm-threads.check-every 0 (never) or more");
         }
         this.transactions = transactions;
         this.capacity = capacity;
         this.minClaims = minClaims;
+        this.checkEvery = checkEvery;
     }
 
-    /** Whether a thread of this many claims is worth keeping warm: small ones are cheap to evaluate afresh. */
-    public boolean worthKeeping(int claims) {
-        return capacity > 0 && claims >= minClaims && claims <= capacity;
+    /**
+     * Whether a thread of this many claims, just evaluated afresh, is worth keeping warm under this ruleset:
+     * small ones are cheap to evaluate afresh, one touched once may never be touched again, and a ruleset
+     * caught concluding otherwise warm than afresh is never trusted warm.
+     */
+    public boolean worthKeeping(long threadId, int claims, CompiledRuleset ruleset) {
+        if (capacity == 0 || claims < minClaims || claims > capacity || distrusted.contains(ruleset)) {
+            return false;
+        }
+        synchronized (this) {
+            // Kept on its second evaluation in a while, not its first: a thread touched once (a random dispute in
+            // a large archive, a bulk run) would only push out one the desk is working on, and churn the heap.
+            return seenOnce.remove(threadId) != null || seenOnce.put(threadId, Boolean.TRUE) != null;
+        }
+    }
+
+    /** Whether this warm evaluation is one of those checked against a fresh one (every {@code check-every}th). */
+    boolean checkDue() {
+        return checkEvery > 0 && evaluations.incrementAndGet() % checkEvery == 0;
+    }
+
+    /** A ruleset whose conclusions were found to depend on the order facts arrive in: no thread is kept warm under it. */
+    void distrust(CompiledRuleset ruleset) {
+        synchronized (this) {
+            distrusted.add(ruleset);
+            distrustedRulesets++;
+        }
     }
 
     /**
@@ -88,7 +132,7 @@ public class WarmThreads {
             return null;
         }
         boolean current = found.threadVersion == threadVersion && found.session.builtUnder(ruleset)
-                && found.session.usable();
+                && found.session.usable() && !distrusted.contains(ruleset);
         synchronized (this) {
             if (current) {
                 taken++;
@@ -185,12 +229,15 @@ public class WarmThreads {
         }
     }
 
-    /** How many threads and claims are warm now; how many times a warm thread was used, and found stale. */
+    /**
+     * How many threads and claims are warm now; how many times a warm thread was used, and found stale; how
+     * many rulesets were caught concluding otherwise warm than afresh.
+     */
     public synchronized Stats stats() {
-        return new Stats(kept.size(), claimsKept, taken, stale);
+        return new Stats(kept.size(), claimsKept, taken, stale, distrustedRulesets);
     }
 
-    public record Stats(int threads, long claims, long taken, long stale) {
+    public record Stats(int threads, long claims, long taken, long stale, long distrustedRulesets) {
     }
 
     private record Kept(ThreadSession session, long threadVersion) {

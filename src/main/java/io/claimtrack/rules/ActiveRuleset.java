@@ -60,6 +60,11 @@ public class ActiveRuleset {
         return evaluator.advance(BoundedRun.LIVE, warm, added, now);
     }
 
+    /** Every claim's conclusions as a warm thread holds them now. */
+    public Map<Long, Assessment> conclusions(ThreadSession warm) {
+        return evaluator.conclusions(warm);
+    }
+
     /** How a claim's status moved in event time up to {@code until}, under the active ruleset. */
     public List<Transition> timeline(Collection<Claim> claims, long claimId, Instant until) {
         return evaluator.timeline(get(), claims, claimId, until);

@@ -2,6 +2,7 @@ package io.claimtrack.rules;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Map;
@@ -221,10 +222,18 @@ public final class BoundedRun {
         return new RuleEvaluationException(what + " failed: " + cause + run.culprit());
     }
 
+    /**
+     * Whether the old generation held more than its share after its last collection: what is live there,
+     * not what merely waits to be collected. (Counting the current usage tripped on garbage: warm threads
+     * evicted, history rows written, all dead but not collected yet, stopped sound evaluations of a busy app.)
+     * A run that fills the heap with live facts fills it past collections too; and each run's allocation
+     * budget stops a runaway long before.
+     */
     private boolean heapFull() {
         MemoryPoolMXBean old = OLD_GENERATION;
         long max = Runtime.getRuntime().maxMemory();
-        long used = old != null ? old.getUsage().getUsed()
+        MemoryUsage afterCollection = old == null ? null : old.getCollectionUsage();
+        long used = afterCollection != null ? afterCollection.getUsed()
                 : Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
         return used > heapShare * max;
     }

@@ -194,6 +194,11 @@ public final class PolicyEvaluator {
         });
     }
 
+    /** Every claim's conclusions as a warm thread holds them now (between runs: its caller holds it). */
+    public Map<Long, Assessment> conclusions(ThreadSession warm) {
+        return assessments(warm.ruleset(), warm.conclusions, warm.claimIds);
+    }
+
     /** A thread made warm, and every claim's conclusions as it was made. */
     public record Warmed(ThreadSession session, Map<Long, Assessment> assessments) {
     }

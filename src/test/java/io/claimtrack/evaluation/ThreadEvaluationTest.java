@@ -71,7 +71,7 @@ class ThreadEvaluationTest {
             }
         };
         evaluation = new ThreadEvaluation(rules, stored, store, inForce, conclusions, Clock.fixed(NOW, ZoneOffset.UTC),
-                new LockedThreads(), new WarmThreads(null, 0, 8));
+                new LockedThreads(), new WarmThreads(null, 0, 8, 0));
         // Thread 1: Russia's claim disputed by the US and France. Thread 10: an undisputed claim.
         store.add(1, new Claim(1, RUSSIA, "Syria", at("2015-09-30T12:00:00Z"), null, null, null));
         store.add(1, new Claim(2, US, "Syria", at("2015-10-01T12:00:00Z"), 1L, null, null));
