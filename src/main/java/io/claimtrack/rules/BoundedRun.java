@@ -2,7 +2,6 @@ package io.claimtrack.rules;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Map;
@@ -175,9 +174,12 @@ public final class BoundedRun {
                     if (run.allocated() > allocationBudget) {
                         throw stop(run, result, what + " allocated more than " + (allocationBudget >> 20) + " MB");
                     }
-                    if (heapFull()) {
+                    // A full heap is everyone's doing (warm threads, garbage not collected yet, other requests): a
+                    // run is stopped for it only if it is a heavy allocator itself. A sound evaluation of one thread
+                    // allocates a few MB; a runaway join, hundreds.
+                    if (heapFull() && run.allocated() > allocationBudget / 8) {
                         throw stop(run, result, what + " used more than " + Math.round(heapShare * 100)
-                                + " % of the heap");
+                                + " % of the heap (it had allocated " + (run.allocated() >> 20) + " MB)");
                     }
                 }
             }
@@ -222,18 +224,10 @@ public final class BoundedRun {
         return new RuleEvaluationException(what + " failed: " + cause + run.culprit());
     }
 
-    /**
-     * Whether the old generation held more than its share after its last collection: what is live there,
-     * not what merely waits to be collected. (Counting the current usage tripped on garbage: warm threads
-     * evicted, history rows written, all dead but not collected yet, stopped sound evaluations of a busy app.)
-     * A run that fills the heap with live facts fills it past collections too; and each run's allocation
-     * budget stops a runaway long before.
-     */
     private boolean heapFull() {
         MemoryPoolMXBean old = OLD_GENERATION;
         long max = Runtime.getRuntime().maxMemory();
-        MemoryUsage afterCollection = old == null ? null : old.getCollectionUsage();
-        long used = afterCollection != null ? afterCollection.getUsed()
+        long used = old != null ? old.getUsage().getUsed()
                 : Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
         return used > heapShare * max;
     }
