@@ -132,11 +132,24 @@ public class ImportUploads {
         return reader;
     }
 
-    /** Drops a finished job's upload, in the transaction that finishes it. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void discard(long jobId) {
-        entityManager.createNativeQuery("delete from import_part where job_id = ?1").setParameter(1, jobId).executeUpdate();
+    /**
+     * Drops finished jobs' uploads, {@value #PARTS_PER_DISCARD} parts to a transaction. Deleting a whole upload
+     * in the transaction that finished its job made H2 hold the deletion of a million-line import (148 parts)
+     * in memory: it ran out of heap and closed the database. Run after each job and at each look for jobs,
+     * so what a crash between a job's end and this left behind goes too.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    void discardFinished() {
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                    "delete from import_part where (job_id, seq) in (select p.job_id, p.seq from import_part p"
+                            + " join import_job j on j.id = p.job_id where j.finished_at is not null"
+                            + " order by p.job_id, p.seq limit " + PARTS_PER_DISCARD + ")").executeUpdate());
+        } while (deleted > 0);
     }
+
+    static final int PARTS_PER_DISCARD = 8;
 
     private static int lastIndexOf(byte[] bytes, int length, byte b) {
         for (int i = length - 1; i >= 0; i--) {

@@ -121,6 +121,7 @@ public class ImportWorker {
             while (!stopping && (jobId = takeFreeJob()) != null) {
                 run(jobId, chunkLines);
             }
+            uploads.discardFinished(); // what a crash left of finished jobs' uploads
         } catch (RuntimeException unreachable) {
             // The database went away while jobs were looked for or ended: they stay RUNNING under a lease that runs
             // out, and are resumed from their last committed line when it is back.
@@ -231,7 +232,7 @@ public class ImportWorker {
             job.finishedAt = clock.instant();
             job.holder = null;
             job.leaseUntil = null;
-            uploads.discard(jobId);
         });
+        uploads.discardFinished();
     }
 }
