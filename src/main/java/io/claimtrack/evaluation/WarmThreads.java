@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.claimtrack.rules.CompiledRuleset;
 import io.claimtrack.rules.ThreadSession;
+import io.quarkus.runtime.Startup;
 
 /**
  * The warm threads of this instance: live sessions of recently evaluated threads, least recently used
@@ -29,6 +30,7 @@ import io.claimtrack.rules.ThreadSession;
  * a failed run) closes it, and the thread is evaluated afresh from the database.
  */
 @ApplicationScoped
+@Startup // made at start, so a setting out of range stops the start with its name, not the first evaluation
 public class WarmThreads {
 
     private final TransactionSynchronizationRegistry transactions;
