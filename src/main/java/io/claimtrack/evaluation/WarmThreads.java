@@ -214,23 +214,6 @@ public class WarmThreads {
         }
     }
 
-    /** Closes every warm session (the ruleset changed, or a test wants a cold start). */
-    public void clear() {
-        while (true) {
-            Kept evicted;
-            synchronized (this) {
-                Iterator<Map.Entry<Long, Kept>> any = kept.entrySet().iterator();
-                if (!any.hasNext()) {
-                    return;
-                }
-                evicted = any.next().getValue();
-                any.remove();
-                claimsKept -= evicted.session.claims();
-            }
-            evicted.session.close();
-        }
-    }
-
     /**
      * How many threads and claims are warm now; how many times a warm thread was used, and found stale; how
      * many rulesets were caught concluding otherwise warm than afresh.

@@ -37,15 +37,10 @@ public class ActiveRuleset {
     }
 
     /**
-     * Evaluates facts under {@code ruleset}, normally {@link #get()} taken once for a whole answer. Any
-     * other ruleset (a draft being previewed) runs on the drafts' bounded thread, so it cannot take the
-     * cores submissions need.
+     * Evaluates many threads, each alone, on every core (see {@link PolicyEvaluator#evaluateAll}), under
+     * {@code ruleset}, normally {@link #get()} taken once for a whole answer. Any other ruleset (a draft being
+     * previewed) runs on the drafts' bounded thread, so it cannot take the cores submissions need.
      */
-    public Map<Long, Assessment> evaluate(CompiledRuleset ruleset, FactSet facts) {
-        return evaluator.evaluate(ruleset == current ? BoundedRun.LIVE : BoundedRun.DRAFTS, ruleset, facts);
-    }
-
-    /** Evaluates many threads, each alone, on every core (see {@link PolicyEvaluator#evaluateAll}); bounded as {@link #evaluate}. */
     public Map<Long, Assessment> evaluateAll(CompiledRuleset ruleset, List<FactSet> threads) {
         return evaluator.evaluateAll(ruleset == current ? BoundedRun.LIVE : BoundedRun.DRAFTS, ruleset, threads);
     }
