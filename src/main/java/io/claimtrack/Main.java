@@ -13,9 +13,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class Main {
 
-    private Main() {
-    }
-
     public static void main(String... args) {
         String rulesDir = System.getProperty("claimtrack.rules.dir", System.getenv().getOrDefault("CLAIMTRACK_RULES_DIR", "rules"));
         EarlyCompilation.start(Path.of(rulesDir));
