@@ -50,6 +50,8 @@ final class HandWrittenPolicy {
     private static Expected assess(Claim c, List<Claim> replies, Map<Long, Expected> decided, Instant now) {
         List<Actor> disputants = new ArrayList<>();
         List<Actor> supporters = new ArrayList<>();
+        List<Actor> neutralDisputants = new ArrayList<>();
+        boolean backedNeutralDispute = false;
         boolean retracted = false;
         boolean selfDisputed = false;
         boolean recent = now.minus(Duration.ofDays(30)).isBefore(c.getAssertedAt());
@@ -62,6 +64,10 @@ final class HandWrittenPolicy {
             }
             if (r.getDisputes() != null && standing && r.getClaimant().isIndependentOf(c.getClaimant())) {
                 disputants.add(r.getClaimant());
+                if (r.getClaimant().isNeutral()) {
+                    neutralDisputants.add(r.getClaimant());
+                    backedNeutralDispute |= rs == ClaimStatus.CORROBORATED || rs == ClaimStatus.CONFIRMED;
+                }
             }
             if (r.getSupports() != null && standing && r.getClaimant().isIndependentOf(c.getClaimant())) {
                 supporters.add(r.getClaimant());
@@ -73,7 +79,8 @@ final class HandWrittenPolicy {
         ClaimStatus status;
         if (retracted) {
             status = ClaimStatus.RETRACTED;
-        } else if (disputants.stream().anyMatch(Actor::isNeutral) && supporters.stream().noneMatch(Actor::isNeutral)) {
+        } else if ((backedNeutralDispute || anyIndependentPair(neutralDisputants))
+                && supporters.stream().noneMatch(Actor::isNeutral)) {
             status = ClaimStatus.REFUTED;
         } else if (!disputants.isEmpty()) {
             status = ClaimStatus.CONTESTED;

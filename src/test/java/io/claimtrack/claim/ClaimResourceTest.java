@@ -183,6 +183,7 @@ class ClaimResourceTest {
     void shouldFilterAndPageTheList() {
         String russia = Api.actor(Api.unique("Filter Russia"), "STATE", Api.unique("bloc"));
         String reuters = Api.actor(Api.unique("Filter Reuters"), "MEDIA");
+        String amnesty = Api.actor(Api.unique("Filter Amnesty"), "NGO");
         String topic = Api.unique("topic");
         Map<String, Object> first = Api.claim(russia, "First strike report", DAY_1);
         first.put("topic", topic);
@@ -191,6 +192,7 @@ class ClaimResourceTest {
         second.put("topic", topic);
         long newer = Api.submit(second);
         Api.relate(reuters, "disputes", older, DAY_2);
+        Api.relate(amnesty, "disputes", older, DAY_2); // two neutral disputants: REFUTED
 
         given().queryParam("claimant", russia).when().get("/api/claims")
                 .then().statusCode(200)

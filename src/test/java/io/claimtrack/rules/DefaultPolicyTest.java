@@ -17,6 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import io.claimtrack.facts.Actor;
+import io.claimtrack.facts.ActorKind;
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
 
@@ -98,16 +100,60 @@ class DefaultPolicyTest {
     class Refuted {
 
         @Test
-        void shouldBeRefutedWhenANeutralActorDisputesAndNoNeutralSupports() {
+        void shouldBeRefutedWhenTwoNeutralActorsIndependentOfEachOtherDispute() {
             long strikes = thread.claim(RUSSIA);
             thread.disputes(US, strikes);
             thread.disputes(REUTERS, strikes);
+            thread.disputes(AMNESTY, strikes);
 
             Assessment russia = thread.evaluate().get(strikes);
 
             assertEquals(ClaimStatus.REFUTED, russia.status(), "REFUTED outranks CONTESTED");
-            assertEquals("Claim disputed by a neutral actor and supported by no neutral actor is REFUTED", russia.rule());
-            assertTrue(russia.explanation().startsWith("Disputed by Reuters (claim #3), neutral"), russia.explanation());
+            assertEquals("Claim disputed by two neutral actors independent of each other, and supported by no neutral"
+                    + " actor, is REFUTED", russia.rule());
+            assertTrue(russia.explanation().startsWith("Disputed by Reuters (claim #3) and Amnesty International (claim #4),"
+                    + " neutral"), russia.explanation());
+            assertTrue(russia.explanation().contains("Reuters and Amnesty International"), russia.explanation());
+        }
+
+        @Test
+        void shouldBeRefutedWhenANeutralActorsDisputeIsItselfBacked() {
+            long strikes = thread.claim(RUSSIA);
+            long reuters = thread.disputes(REUTERS, strikes);
+            thread.supports(US, reuters);
+
+            Map<Long, Assessment> result = thread.evaluate();
+
+            assertEquals(ClaimStatus.CORROBORATED, result.get(reuters).status());
+            assertEquals(ClaimStatus.REFUTED, result.get(strikes).status());
+            assertEquals("Claim disputed by a neutral actor whose dispute is itself backed, and supported by no neutral"
+                    + " actor, is REFUTED", result.get(strikes).rule());
+            assertTrue(result.get(strikes).explanation().contains("The dispute in claim #" + reuters
+                    + " is itself CORROBORATED"), result.get(strikes).explanation());
+        }
+
+        /** One neutral voice, itself unverified, is thin ground for a red word: the desk sees CONTESTED. */
+        @Test
+        void shouldOnlyBeContestedWhenOneNeutralActorDisputesUnbacked() {
+            long strikes = thread.claim(RUSSIA);
+            thread.disputes(US, strikes);
+            long reuters = thread.disputes(REUTERS, strikes);
+
+            Map<Long, Assessment> result = thread.evaluate();
+
+            assertEquals(ClaimStatus.UNVERIFIED, result.get(reuters).status());
+            assertEquals(ClaimStatus.CONTESTED, result.get(strikes).status());
+        }
+
+        @Test
+        void shouldOnlyBeContestedWhenTheNeutralDisputantsShareABloc() {
+            Actor bbc = new Actor("BBC", ActorKind.MEDIA, Set.of("UK media"));
+            Actor guardian = new Actor("The Guardian", ActorKind.MEDIA, Set.of("UK media"));
+            long strikes = thread.claim(RUSSIA);
+            thread.disputes(bbc, strikes);
+            thread.disputes(guardian, strikes);
+
+            assertEquals(ClaimStatus.CONTESTED, thread.evaluate().get(strikes).status());
         }
 
         @Test
@@ -127,6 +173,7 @@ class DefaultPolicyTest {
         void shouldBeRetractedWhenTheClaimantRetracts() {
             long strikes = thread.claim(RUSSIA);
             thread.disputes(REUTERS, strikes);
+            thread.disputes(AMNESTY, strikes);
             long retraction = thread.retracts(RUSSIA, strikes);
 
             Assessment russia = thread.evaluate().get(strikes);
@@ -204,6 +251,7 @@ class DefaultPolicyTest {
             long strikes = thread.claim(RUSSIA);
             long usDispute = thread.disputes(US, strikes);
             thread.disputes(REUTERS, usDispute);
+            thread.disputes(AMNESTY, usDispute);
 
             Map<Long, Assessment> result = thread.evaluate();
 
