@@ -16,8 +16,11 @@ import io.claimtrack.facts.Describe;
 import io.claimtrack.facts.Flag;
 import io.claimtrack.facts.FlagRaised;
 import io.claimtrack.facts.Now;
+import io.claimtrack.facts.Review;
+import io.claimtrack.facts.ReviewState;
 import io.claimtrack.facts.Status;
 import io.claimtrack.facts.StatusCandidate;
+import io.claimtrack.facts.SuggestedRating;
 import io.claimtrack.facts.Verdict;
 
 /**
@@ -32,10 +35,11 @@ final class RuleVocabulary {
 
     static final List<Class<?>> FACT_MODEL = List.of(Actor.class, ActorKind.class, Claim.class,
             ClaimStatus.class, CountedDispute.class, CountedSupport.class, Describe.class, Flag.class,
-            FlagRaised.class, Now.class, Status.class, StatusCandidate.class, Verdict.class);
+            FlagRaised.class, Now.class, Review.class, ReviewState.class, Status.class, StatusCandidate.class,
+            SuggestedRating.class, Verdict.class);
     /** What a consequence may insert. */
-    static final Set<String> DERIVED_TYPES =
-            Set.of("StatusCandidate", "Status", "FlagRaised", "CountedDispute", "CountedSupport");
+    static final Set<String> DERIVED_TYPES = Set.of("StatusCandidate", "Status", "FlagRaised", "CountedDispute",
+            "CountedSupport", "SuggestedRating");
     /** Value types a pattern may match besides the fact model: accumulate results and the names in blocs. */
     static final Set<String> VALUE_TYPES = Set.of("List", "Collection", "Set", "Number", "Long",
             "Integer", "Double", "String", "Object");

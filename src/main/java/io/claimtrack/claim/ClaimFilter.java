@@ -7,14 +7,18 @@ import java.util.Map;
 
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
+import io.claimtrack.facts.ReviewState;
 import io.claimtrack.status.Standing;
 import io.claimtrack.refusal.InvalidInput;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
-/** The filters of the claim list, checked: an unknown status or flag is the client's error. */
+/**
+ * The filters of the claim list, checked: an unknown status, flag or review state is the client's error.
+ * The desk's review filters (its state, the rating, the assignee) read the review's table by entity name.
+ */
 public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String topic, String text, Instant asOf,
-                          boolean oldest) {
+                          boolean oldest, ReviewState review, String rating, String assignee) {
 
     /** Longer than any name, topic or phrase worth searching for: a filter longer than this is a mistake. */
     static final int MAX_FILTER_CHARS = 500;
@@ -27,12 +31,30 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
             }
         }
         return new ClaimFilter(parseEnum(ClaimStatus.class, "status", status), parseEnum(Flag.class, "flag", flag),
-                ClaimService.blankToNull(claimant), ClaimService.blankToNull(topic), ClaimService.blankToNull(text), asOf, false);
+                ClaimService.blankToNull(claimant), ClaimService.blankToNull(topic), ClaimService.blankToNull(text), asOf, false,
+                null, null, null);
     }
 
     /** The same filter, oldest first. */
     public ClaimFilter oldestFirst() {
-        return new ClaimFilter(status, flag, claimant, topic, text, asOf, true);
+        return new ClaimFilter(status, flag, claimant, topic, text, asOf, true, review, rating, assignee);
+    }
+
+    /**
+     * The same filter narrowed to claims whose review is in {@code review} (UNASSIGNED: never touched), has the
+     * rating {@code rating} (a name on the desk's scale, already checked), and is assigned to {@code assignee}.
+     */
+    public ClaimFilter withReview(String review, String rating, String assignee) {
+        if (assignee != null && assignee.length() > MAX_FILTER_CHARS) {
+            throw new InvalidInput("assignee", "must be at most " + MAX_FILTER_CHARS + " characters");
+        }
+        ClaimFilter narrowed = new ClaimFilter(status, flag, claimant, topic, text, asOf, oldest,
+                parseEnum(ReviewState.class, "review", review), rating, ClaimService.blankToNull(assignee));
+        if (asOf != null && (narrowed.review != null || rating != null || narrowed.assignee != null)) {
+            throw new InvalidInput(narrowed.review != null ? "review" : rating != null ? "rating" : "assignee",
+                    "the review filters read the desk's reviews as they are now: not with asOf");
+        }
+        return narrowed;
     }
 
     /**
@@ -66,6 +88,20 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
         if (text != null) {
             where.append(" and lower(c.text) like :text escape '\\'");
             params.put("text", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (review == ReviewState.UNASSIGNED) {
+            where.append(" and not exists (select 1 from ReviewEntity r where r.claimId = c.id)");
+        } else if (review != null) {
+            where.append(" and exists (select 1 from ReviewEntity r where r.claimId = c.id and r.state = :review)");
+            params.put("review", review);
+        }
+        if (rating != null) {
+            where.append(" and exists (select 1 from ReviewEntity r where r.claimId = c.id and r.rating = :rating)");
+            params.put("rating", rating);
+        }
+        if (assignee != null) {
+            where.append(" and exists (select 1 from ReviewEntity r where r.claimId = c.id and lower(r.assignee) = :assignee)");
+            params.put("assignee", assignee.strip().toLowerCase());
         }
         return ClaimEntity.find("from ClaimEntity c where " + where, oldest ? Sort.ascending("c.assertedAt", "c.id") : Sort.descending("c.assertedAt", "c.id"), params);
     }

@@ -1,6 +1,8 @@
 package io.claimtrack.claim;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.claimtrack.evaluation.ThreadEvaluation;
+import io.claimtrack.rating.RatingScale;
 import io.claimtrack.rules.Evaluation;
 import io.claimtrack.status.Standing;
 import io.claimtrack.status.Stats;
@@ -30,12 +33,17 @@ public class ClaimQueries {
     private final ClaimViews views;
     private final StatusCounts counts;
     private final StatusHistory history;
+    private final DeskReviews reviews;
+    private final RatingScale scale;
 
-    public ClaimQueries(ThreadEvaluation threads, ClaimViews views, StatusCounts counts, StatusHistory history) {
+    public ClaimQueries(ThreadEvaluation threads, ClaimViews views, StatusCounts counts, StatusHistory history,
+                        DeskReviews reviews, RatingScale scale) {
         this.threads = threads;
         this.views = views;
         this.counts = counts;
         this.history = history;
+        this.reviews = reviews;
+        this.scale = scale;
     }
 
     @Transactional
@@ -104,10 +112,17 @@ public class ClaimQueries {
         return found;
     }
 
-    /** Every recorded change of the claim's status or flags, oldest first (system time). */
+    /**
+     * Every recorded change of the claim's standing and every step of the desk's review of it, oldest
+     * first (system time); at one instant, the review's step before the standing it moved.
+     */
     @Transactional
     public List<HistoryEntry> history(long id) {
-        return history.of(ClaimEntity.existing(id).id);
+        ClaimEntity claim = ClaimEntity.existing(id);
+        List<HistoryEntry> entries = new ArrayList<>(reviews.history(claim.id));
+        entries.addAll(history.of(claim.id));
+        entries.sort(Comparator.comparing(HistoryEntry::at)); // stable: review steps first at one instant
+        return entries;
     }
 
     @Transactional
@@ -124,6 +139,14 @@ public class ClaimQueries {
         return Stats.of(threads.asOf(ClaimEntity.threadsAssertedBy(asOf), asOf).assessments().values());
     }
 
+    /** The standing's counts (now or as of an instant) and, now only, the desk's reviews by state and rating. */
+    @Transactional
+    public ClaimStats deskStats(Instant asOf) {
+        Stats standing = stats(asOf);
+        return asOf != null ? ClaimStats.of(standing, null, null)
+                : ClaimStats.of(standing, reviews.countsByState(), reviews.publishedRatings());
+    }
+
     /** The latest recorded changes of status or flags, newest first, each with its claim's text. */
     @Transactional
     public List<RecentChange> latestChanges(int limit) {
@@ -136,7 +159,7 @@ public class ClaimQueries {
     private Map<Long, Standing> standingsAsOf(List<Long> threadIds, Instant asOf) {
         Evaluation evaluation = threads.asOf(threadIds, asOf);
         Map<Long, Standing> standings = new HashMap<>();
-        evaluation.assessments().forEach((id, a) -> standings.put(id, Standing.of(a, evaluation.rulesetVersion())));
+        evaluation.assessments().forEach((id, a) -> standings.put(id, Standing.of(a, evaluation.rulesetVersion(), scale)));
         return standings;
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.claimtrack.problem.QueryParameters;
+import io.claimtrack.rating.RatingScale;
 import io.claimtrack.idempotency.IdempotentRequests;
 import io.claimtrack.status.HistoryEntry;
 import io.claimtrack.time.Instants;
@@ -41,9 +42,11 @@ public class ClaimResource {
     private final Clock clock;
     private final SecurityIdentity identity;
     private final IdempotentRequests idempotent;
+    private final RatingScale scale;
 
     public ClaimResource(ClaimService claims, ClaimQueries queries, Clock clock,
-                         SecurityIdentity identity, IdempotentRequests idempotent) {
+                         SecurityIdentity identity, IdempotentRequests idempotent, RatingScale scale) {
+        this.scale = scale;
         this.idempotent = idempotent;
         this.claims = claims;
         this.queries = queries;
@@ -71,14 +74,19 @@ public class ClaimResource {
     public Page<ClaimView> list(
             @Parameter(description = "one of RETRACTED, REFUTED, CONTESTED, CONFIRMED, CORROBORATED, UNVERIFIED")
             @QueryParam("status") String status,
-            @Parameter(description = "one of WIDELY_CONTESTED, SELF_DISPUTED, STALE") @QueryParam("flag") String flag,
+            @Parameter(description = "one of WIDELY_CONTESTED, SELF_DISPUTED, STALE, RATING_AT_ODDS") @QueryParam("flag") String flag,
             @Parameter(description = "actor name, any case") @QueryParam("claimant") String claimant,
             @Parameter(description = "topic, any case") @QueryParam("topic") String topic,
             @Parameter(description = "text contains, any case") @QueryParam("q") String q,
+            @Parameter(description = "the desk's review: one of UNASSIGNED (never touched), ASSIGNED, IN_REVIEW, READY,"
+                    + " PUBLISHED, CORRECTED, UNPUBLISHED") @QueryParam("review") String review,
+            @Parameter(description = "the review's rating, a name on the desk's scale") @QueryParam("rating") String rating,
+            @Parameter(description = "the editor the review is assigned to, any case") @QueryParam("assignee") String assignee,
             @Parameter(description = "from 0") @QueryParam("page") String page,
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
-        ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q, Instants.parsePast("asOf", asOf, clock));
+        ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q, Instants.parsePast("asOf", asOf, clock))
+                .withReview(review, rating == null || rating.isBlank() ? null : scale.rating("rating", rating).name(), assignee);
         return queries.list(filter, QueryParameters.integer("page", page, 0, 0, Page.MAX_PAGE),
                 QueryParameters.integer("size", size, 20, 1, Page.MAX_SIZE));
     }

@@ -18,6 +18,12 @@ import io.claimtrack.status.Standing;
 @ApplicationScoped
 public class ClaimViews {
 
+    private final DeskReviews reviews;
+
+    public ClaimViews(DeskReviews reviews) {
+        this.reviews = reviews;
+    }
+
     public ClaimView of(ClaimEntity claim) {
         return current(List.of(claim)).get(0);
     }
@@ -25,26 +31,31 @@ public class ClaimViews {
     public List<ClaimView> current(List<ClaimEntity> claims) {
         Map<Long, ClaimStatusEntity> statuses = ClaimStatusEntity.forClaims(ids(claims));
         Map<Long, Incoming> incoming = incoming(ids(claims), "", null);
+        Map<Long, ReviewSummary> reviewed = reviews.summaries(ids(claims), null);
         return claims.stream().map(claim -> {
             ClaimStatusEntity status = statuses.get(claim.id);
-            return view(claim, status == null ? null : Standing.of(status), incoming, null, null);
+            return view(claim, status == null ? null : Standing.of(status), incoming, reviewed, null, null);
         }).toList();
     }
 
-    /** Claims as they stood at {@code asOf}: only claims asserted by then point at them. */
+    /**
+     * Claims as they stood at {@code asOf}: only claims asserted by then point at them; the desk's reviews
+     * as they stood at that instant, as the verdicts weighed are those in force then.
+     */
     public List<ClaimView> asOf(List<ClaimEntity> claims, Map<Long, Standing> standings, Instant asOf) {
         Map<Long, Incoming> incoming = incoming(ids(claims), " and c.assertedAt <= :at", asOf);
-        return claims.stream().map(claim -> view(claim, standings.get(claim.id), incoming, asOf, null)).toList();
+        Map<Long, ReviewSummary> reviewed = reviews.summaries(ids(claims), asOf);
+        return claims.stream().map(claim -> view(claim, standings.get(claim.id), incoming, reviewed, asOf, null)).toList();
     }
 
     /** A claim as claimtrack showed it at {@code knownAt}: only claims recorded by then point at it. */
     public ClaimView knownAt(ClaimEntity claim, Standing standing, Instant knownAt) {
         Map<Long, Incoming> incoming = incoming(List.of(claim.id), " and c.recordedAt <= :at", knownAt);
-        return view(claim, standing, incoming, null, knownAt);
+        return view(claim, standing, incoming, reviews.summaries(List.of(claim.id), knownAt), null, knownAt);
     }
 
     private static ClaimView view(ClaimEntity claim, Standing standing, Map<Long, Incoming> incomingById,
-                                  Instant asOf, Instant knownAt) {
+                                  Map<Long, ReviewSummary> reviewed, Instant asOf, Instant knownAt) {
         Incoming incoming = incomingById.getOrDefault(claim.id, new Incoming());
         return new ClaimView(claim.id, claim.text, ActorView.of(claim.claimant), claim.topic, claim.assertedAt,
                 claim.recordedAt, claim.recordedBy, ClaimView.SourceView.of(claim.source), claim.quote,
@@ -53,7 +64,16 @@ public class ClaimViews {
                 standing == null ? List.of() : standing.flags(),
                 standing == null ? null : standing.reason(),
                 standing == null ? List.of() : standing.flagReasons(),
+                standing == null ? null : label(standing),
+                standing == null ? null : standing.suggestion(),
+                reviewed.getOrDefault(claim.id, ReviewSummary.NONE),
                 incoming.disputedBy, incoming.supportedBy, incoming.retractedBy, asOf, knownAt);
+    }
+
+    /** The standing said for what it is: derived by a rule, not the desk's rating. */
+    private static String label(Standing standing) {
+        return "dispute standing " + standing.status() + ", derived by rule \"" + standing.reason().rule()
+                + "\" (ruleset v" + standing.reason().rulesetVersion() + ")";
     }
 
     private static List<Long> ids(List<ClaimEntity> claims) {

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.claimtrack.status.Stats;
 import io.claimtrack.time.Instants;
 
 @Path("/api/stats")
@@ -29,9 +28,10 @@ public class StatsResource {
     }
 
     @GET
-    @Operation(summary = "Counts of claims by status and by flag (zeros included), now or as of an event-time instant")
-    public Stats stats(@Parameter(description = "event time: ISO instant or date (end of that day, UTC)")
+    @Operation(summary = "Counts of claims by status and by flag (zeros included), now or as of an event-time instant;"
+            + " now, also by the desk's review state and by the rating of published reviews")
+    public ClaimStats stats(@Parameter(description = "event time: ISO instant or date (end of that day, UTC)")
                        @QueryParam("asOf") String asOf) {
-        return queries.stats(Instants.parsePast("asOf", asOf, clock));
+        return queries.deskStats(Instants.parsePast("asOf", asOf, clock));
     }
 }

@@ -34,6 +34,7 @@ import io.claimtrack.claim.NewClaim;
 import io.claimtrack.claim.Page;
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
+import io.claimtrack.facts.ReviewState;
 import io.claimtrack.problem.QueryParameters;
 import io.claimtrack.refusal.FieldError;
 import io.claimtrack.refusal.Refusal;
@@ -60,9 +61,11 @@ public class DashboardPages {
     private final SecurityIdentity identity;
     private final Clock clock;
     private final CsrfToken csrf;
+    private final ClaimPage claimPage;
 
     public DashboardPages(Overview overview, ClaimQueries queries, ClaimService claims, ActorService actors,
-                          SecurityIdentity identity, Clock clock, CsrfToken csrf) {
+                          SecurityIdentity identity, Clock clock, CsrfToken csrf, ClaimPage claimPage) {
+        this.claimPage = claimPage;
         this.overview = overview;
         this.queries = queries;
         this.claims = claims;
@@ -87,8 +90,8 @@ public class DashboardPages {
     public TemplateInstance claims(@QueryParam("status") String status, @QueryParam("flag") String flag,
                                    @QueryParam("claimant") String claimant, @QueryParam("topic") String topic,
                                    @QueryParam("q") String q, @QueryParam("page") String page,
-                                   @QueryParam("sort") String sort) {
-        ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q, null);
+                                   @QueryParam("sort") String sort, @QueryParam("review") String review) {
+        ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q, null).withReview(review, null, null);
         if ("oldest".equals(sort)) {
             filter = filter.oldestFirst();
         }
@@ -97,17 +100,14 @@ public class DashboardPages {
         int pages = (int) Math.ceil(result.total() / (double) PAGE_SIZE);
         return Templates.claims(user(), result, result.items(), ClaimStatus.values(), Flag.values(), pageIndex + 1,
                 pageIndex > 0 ? pageIndex - 1 : null, pageIndex + 1 < pages ? pageIndex + 1 : null,
-                status, flag, claimant, topic, q, sort, pages);
+                status, flag, claimant, topic, q, sort, pages, ReviewState.values(),
+                filter.review() == null ? null : filter.review().name());
     }
 
     @GET
     @Path("claims/{id}")
     public TemplateInstance claim(@PathParam("id") long id, @QueryParam("asOf") String asOfParam) {
-        Instant asOf = Instants.parsePast("asOf", asOfParam, clock);
-        ClaimView view = queries.get(id, asOf, null);
-        return Templates.claim(user(), view, ThreadTree.of(queries.thread(view.thread(), asOf)), queries.timeline(id),
-                queries.history(id), asOf == null ? null
-                        : LocalDateTime.ofInstant(asOf, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString());
+        return claimPage.render(id, asOfParam, null);
     }
 
     @GET

@@ -16,6 +16,8 @@ import io.claimtrack.claim.RecentChange;
 import io.claimtrack.claim.TimelineEntry;
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
+import io.claimtrack.facts.ReviewState;
+import io.claimtrack.review.ReviewQueue;
 import io.claimtrack.rules.RuleProblem;
 import io.claimtrack.status.HistoryEntry;
 import io.claimtrack.status.Stats;
@@ -41,10 +43,15 @@ public final class Templates {
     public static native TemplateInstance claims(String user, Page<ClaimView> page, List<ClaimView> items,
                                                  ClaimStatus[] statuses, Flag[] flags, int pageNumber, Integer previous,
                                                  Integer next, String status, String flag, String claimant,
-                                                 String topic, String q, String sort, int pages);
+                                                 String topic, String q, String sort, int pages,
+                                                 ReviewState[] reviewStates, String review);
 
     public static native TemplateInstance claim(String user, ClaimView c, ThreadTree tree, List<TimelineEntry> timeline,
-                                                List<HistoryEntry> history, String asOf);
+                                                List<HistoryEntry> history, String asOf, ReviewPanel p);
+
+    public static native TemplateInstance reviews(String user, List<ReviewQueue.Item> items,
+                                                  Map<ReviewState, Long> counts, ReviewState[] states, String state,
+                                                  boolean mine, Map<String, Long> ratings);
 
     public static native TemplateInstance actors(String user, List<ActorView> actors);
 

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.jboss.logging.Logger;
 
 import io.claimtrack.facts.Claim;
+import io.claimtrack.facts.Review;
 import io.claimtrack.facts.Verdict;
 import io.claimtrack.rules.ActiveRuleset;
 import io.claimtrack.rules.Assessment;
@@ -31,7 +32,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Gathers a dispute thread's facts as of an instant (claims asserted by then, verdicts in force then,
- * and the instant itself), has the rules evaluate them, and, for the present, records the conclusions.
+ * the desk's reviews as they stood then, and the instant itself), has the rules evaluate them, and, for the present, records the conclusions.
  * A thread is the unit of evaluation: its statuses never depend on another thread.
  *
  * <p>The names say the transaction contract: {@code lock}, {@code opened} and {@code reevaluateLocked}
@@ -51,18 +52,20 @@ public class ThreadEvaluation {
     private final ActiveVersionStore versions;
     private final ThreadStore threads;
     private final VerdictsInForce verdicts;
+    private final ReviewsKnown reviews;
     private final Conclusions conclusions;
     private final Clock clock;
     private final LockedThreads lockedThreads;
     private final WarmThreads warmThreads;
 
     public ThreadEvaluation(ActiveRuleset rules, ActiveVersionStore versions, ThreadStore threads,
-                            VerdictsInForce verdicts, Conclusions conclusions, Clock clock, LockedThreads lockedThreads,
-                            WarmThreads warmThreads) {
+                            VerdictsInForce verdicts, ReviewsKnown reviews, Conclusions conclusions, Clock clock,
+                            LockedThreads lockedThreads, WarmThreads warmThreads) {
         this.rules = rules;
         this.versions = versions;
         this.threads = threads;
         this.verdicts = verdicts;
+        this.reviews = reviews;
         this.conclusions = conclusions;
         this.clock = clock;
         this.lockedThreads = lockedThreads;
@@ -329,7 +332,7 @@ public class ThreadEvaluation {
         return rules.evaluateAll(ruleset, facts);
     }
 
-    /** Reads these threads' facts as of {@code asOf} (two queries for the lot) and hands them over thread by thread. */
+    /** Reads these threads' facts as of {@code asOf} (three queries for the lot) and hands them over thread by thread. */
     private void forEachThread(Collection<Long> threadIds, Instant asOf, BiConsumer<Long, FactSet> consumer) {
         Map<Long, List<Claim>> claimsByThread = threads.claimsAsOf(threadIds, asOf);
         Map<Long, Long> threadOf = new HashMap<>();
@@ -338,8 +341,12 @@ public class ThreadEvaluation {
         for (Verdict verdict : verdicts.on(threadOf.keySet(), asOf)) {
             verdictsByThread.computeIfAbsent(threadOf.get(verdict.getClaimId()), t -> new ArrayList<>()).add(verdict);
         }
-        claimsByThread.forEach((thread, claims) ->
-                consumer.accept(thread, new FactSet(claims, verdictsByThread.getOrDefault(thread, List.of()), asOf)));
+        Map<Long, List<Review>> reviewsByThread = new HashMap<>();
+        for (Review review : reviews.asFacts(threadOf.keySet(), asOf)) {
+            reviewsByThread.computeIfAbsent(threadOf.get(review.getClaimId()), t -> new ArrayList<>()).add(review);
+        }
+        claimsByThread.forEach((thread, claims) -> consumer.accept(thread, new FactSet(claims,
+                verdictsByThread.getOrDefault(thread, List.of()), reviewsByThread.getOrDefault(thread, List.of()), asOf)));
     }
 
     private static List<List<Long>> batches(List<Long> threadIds) {

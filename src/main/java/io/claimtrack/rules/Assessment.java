@@ -6,9 +6,17 @@ import java.util.SortedMap;
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
 
-/** What the policy concluded about one claim: its status, the rule and why, and its flags. */
+/**
+ * What the policy concluded about one claim: its status, the rule and why, its flags, and the rating it
+ * suggests to the desk (null when no rule suggests one).
+ */
 public record Assessment(long claimId, ClaimStatus status, String rule, String explanation,
-                         SortedMap<Flag, FlagReason> flags) {
+                         SortedMap<Flag, FlagReason> flags, Suggestion suggestion) {
+
+    public Assessment(long claimId, ClaimStatus status, String rule, String explanation,
+                      SortedMap<Flag, FlagReason> flags) {
+        this(claimId, status, rule, explanation, flags, null);
+    }
 
     /**
      * Whether this conclusion leaves a claim where it stood: the same status and the same flags, whatever
@@ -20,5 +28,9 @@ public record Assessment(long claimId, ClaimStatus status, String rule, String e
 
     /** The rule that raised a flag and why. */
     public record FlagReason(String rule, String explanation) {
+    }
+
+    /** A rating the rules suggest to the desk, the rule that suggests it and why: advice, never the rating. */
+    public record Suggestion(String rating, String rule, String explanation) {
     }
 }

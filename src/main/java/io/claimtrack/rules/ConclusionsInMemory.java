@@ -1,6 +1,7 @@
 package io.claimtrack.rules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,17 +17,23 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import io.claimtrack.facts.Flag;
 import io.claimtrack.facts.FlagRaised;
 import io.claimtrack.facts.Status;
+import io.claimtrack.facts.SuggestedRating;
 
 /**
  * A session's conclusions, kept by listening to what enters and leaves its working memory: every
- * {@link Status} and {@link FlagRaised} by claim, and which claims' conclusions moved since last asked.
+ * {@link Status}, {@link FlagRaised} and {@link SuggestedRating} by claim, and which claims' conclusions moved since last asked.
  * A ruleset's conclusions are exactly these facts; reading them costs nothing per claim that did not move,
  * which is what lets a warm session answer for one new claim in a long thread without reading the thread.
  */
 final class ConclusionsInMemory implements RuleRuntimeEventListener {
 
+    static final int MAX_RULE_NAME = 500;
+    static final int MAX_EXPLANATION = 20_000;
+    private static final String CUT = "… (cut)";
+
     private final Map<Long, List<Status>> statuses = new HashMap<>();
     private final Map<Long, List<FlagRaised>> flags = new HashMap<>();
+    private final Map<Long, List<SuggestedRating>> suggestions = new HashMap<>();
     private final Set<Long> moved = new HashSet<>();
 
     @Override
@@ -52,6 +59,9 @@ final class ConclusionsInMemory implements RuleRuntimeEventListener {
         } else if (fact instanceof FlagRaised flag) {
             flags.computeIfAbsent(flag.getClaim().getId(), id -> new ArrayList<>(1)).add(flag);
             moved.add(flag.getClaim().getId());
+        } else if (fact instanceof SuggestedRating suggestion) {
+            suggestions.computeIfAbsent(suggestion.getClaim().getId(), id -> new ArrayList<>(1)).add(suggestion);
+            moved.add(suggestion.getClaim().getId());
         }
     }
 
@@ -60,6 +70,8 @@ final class ConclusionsInMemory implements RuleRuntimeEventListener {
             removeSame(statuses, status.getClaim().getId(), fact);
         } else if (fact instanceof FlagRaised flag) {
             removeSame(flags, flag.getClaim().getId(), fact);
+        } else if (fact instanceof SuggestedRating suggestion) {
+            removeSame(suggestions, suggestion.getClaim().getId(), fact);
         }
     }
 
@@ -104,10 +116,40 @@ final class ConclusionsInMemory implements RuleRuntimeEventListener {
         Status status = found.get(0);
         TreeMap<Flag, Assessment.FlagReason> reasons = new TreeMap<>();
         for (FlagRaised raised : flags.getOrDefault(claimId, List.of())) {
-            var reason = new Assessment.FlagReason(raised.getRule(), raised.getExplanation());
+            var reason = new Assessment.FlagReason(rule(raised.getRule()), explanation(raised.getExplanation()));
             // Several matches may raise the same flag; keep one reason, the same whatever the firing order.
             reasons.merge(raised.getFlag(), reason, (a, b) -> a.explanation().compareTo(b.explanation()) <= 0 ? a : b);
         }
-        return new Assessment(claimId, status.getStatus(), status.getRule(), status.getExplanation(), reasons);
+        return new Assessment(claimId, status.getStatus(), rule(status.getRule()), explanation(status.getExplanation()),
+                reasons, suggestion(claimId));
+    }
+
+    /**
+     * A rule name as it can be kept: an analyst's rule may be named, or may explain itself, at any length,
+     * and what is recorded must fit the store (500 and 20,000 characters), cut visibly rather than refused.
+     */
+    static String rule(String name) {
+        return cut(name, MAX_RULE_NAME);
+    }
+
+    static String explanation(String text) {
+        return cut(text, MAX_EXPLANATION);
+    }
+
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - CUT.length();
+        return text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end) + CUT;
+    }
+
+    /** Several rules may suggest; the first by rule name, then rating, then reason, whatever the firing order. */
+    private Assessment.Suggestion suggestion(long claimId) {
+        return suggestions.getOrDefault(claimId, List.of()).stream()
+                .map(s -> new Assessment.Suggestion(s.getRating(), rule(s.getRule()), explanation(s.getExplanation())))
+                .min(Comparator.comparing(Assessment.Suggestion::rule).thenComparing(Assessment.Suggestion::rating)
+                        .thenComparing(Assessment.Suggestion::explanation))
+                .orElse(null);
     }
 }

@@ -122,7 +122,7 @@ public final class PolicyEvaluator {
                 try {
                     session.insert(new Now(facts.now()));
                     insertAll(session, facts);
-                    fire(session, run, ruleset, facts.claims().size() + facts.verdicts().size());
+                    fire(session, run, ruleset, facts.size());
                     all.putAll(assessments(ruleset, conclusions, ids(facts.claims())));
                 } finally {
                     session.removeEventListener(conclusions);
@@ -146,7 +146,7 @@ public final class PolicyEvaluator {
             try {
                 insertAll(session, facts);
                 facts.claims().forEach(claim -> warm.claimIds.add(claim.getId()));
-                fire(session, run, ruleset, facts.claims().size() + facts.verdicts().size());
+                fire(session, run, ruleset, facts.size());
                 conclusions.takeMoved();
                 return new Warmed(warm, assessments(ruleset, conclusions, warm.claimIds));
             } catch (RuntimeException | Error e) {
@@ -205,6 +205,7 @@ public final class PolicyEvaluator {
 
     private static void insertAll(KieSession session, FactSet facts) {
         facts.verdicts().forEach(session::insert);
+        facts.reviews().forEach(session::insert);
         facts.claims().forEach(session::insert);
     }
 

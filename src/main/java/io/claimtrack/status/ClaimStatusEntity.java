@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -56,15 +57,39 @@ public class ClaimStatusEntity extends PanacheEntityBase {
     @Column(name = "ruleset_version", nullable = false)
     public int rulesetVersion;
 
+    /** The rating the rules suggest to the desk (a name on its scale), the rule and why; null when none. */
+    @Column(name = "suggested_rating")
+    public String suggestedRating;
+
+    @Column(name = "suggestion_rule")
+    public String suggestionRule;
+
+    @Column(name = "suggestion_explanation", length = 20_000)
+    public String suggestionExplanation;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "claim_flag", joinColumns = @JoinColumn(name = "claim_id"))
     public List<RaisedFlag> flags = new ArrayList<>();
 
-    /** Whether this row already says what {@code assessment} concludes under {@code rulesetVersion}, reasons included. */
-    boolean states(Assessment assessment, int rulesetVersion) {
+    /**
+     * Whether this row already says what {@code assessment} concludes under {@code rulesetVersion}, reasons
+     * and suggestion included ({@code suggestion} as it is to be recorded: null when none is kept).
+     */
+    boolean states(Assessment assessment, int rulesetVersion, Assessment.Suggestion suggestion) {
         return status == assessment.status() && rule.equals(assessment.rule())
                 && explanation.equals(assessment.explanation()) && this.rulesetVersion == rulesetVersion
-                && hasFlags(assessment.flags());
+                && hasFlags(assessment.flags()) && Objects.equals(suggestion(), suggestion == null ? null
+                        : new Suggestion(suggestion.rating(), suggestion.rule(), suggestion.explanation()));
+    }
+
+    public Suggestion suggestion() {
+        return suggestedRating == null ? null : new Suggestion(suggestedRating, suggestionRule, suggestionExplanation);
+    }
+
+    void suggest(Assessment.Suggestion suggestion) {
+        suggestedRating = suggestion == null ? null : suggestion.rating();
+        suggestionRule = suggestion == null ? null : suggestion.rule();
+        suggestionExplanation = suggestion == null ? null : suggestion.explanation();
     }
 
     /** Whether the stored flags are exactly {@code raised}, reasons included. */

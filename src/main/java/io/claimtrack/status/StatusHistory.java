@@ -33,6 +33,6 @@ public class StatusHistory {
             since = changes.get(i).at;
         }
         return new Standing(latest.status, latest.flagList(),
-                new Reason(latest.rule, latest.explanation, since, latest.rulesetVersion), List.of());
+                new Reason(latest.rule, latest.explanation, since, latest.rulesetVersion), List.of(), null);
     }
 }

@@ -5,15 +5,20 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import io.claimtrack.evaluation.Conclusions;
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
+import io.claimtrack.rating.RatingScale;
 import io.claimtrack.rules.Assessment;
 import io.claimtrack.rules.Evaluation;
 
@@ -24,12 +29,18 @@ import io.claimtrack.rules.Evaluation;
 @ApplicationScoped
 public class StatusRecorder implements Conclusions {
 
+    private static final Logger LOG = Logger.getLogger(StatusRecorder.class);
+
     private final Clock clock;
     private final Event<StatusChanged> changes;
+    private final RatingScale scale;
+    /** Ratings off the scale already logged, so a ruleset suggesting one logs it once, not once per claim. */
+    private final Set<String> loggedOffScale = ConcurrentHashMap.newKeySet();
 
-    public StatusRecorder(Clock clock, Event<StatusChanged> changes) {
+    public StatusRecorder(Clock clock, Event<StatusChanged> changes, RatingScale scale) {
         this.clock = clock;
         this.changes = changes;
+        this.scale = scale;
     }
 
     @Override
@@ -41,7 +52,8 @@ public class StatusRecorder implements Conclusions {
         for (Assessment assessment : evaluation.assessments().values().stream()
                 .sorted(Comparator.comparingLong(Assessment::claimId)).toList()) {
             ClaimStatusEntity status = current.get(assessment.claimId());
-            if (status != null && status.states(assessment, evaluation.rulesetVersion())) {
+            Assessment.Suggestion suggestion = onScale(assessment.suggestion(), evaluation.rulesetVersion());
+            if (status != null && status.states(assessment, evaluation.rulesetVersion(), suggestion)) {
                 continue; // the same conclusion, for the same reasons, under the same ruleset: nothing to write
             }
             ClaimStatus previousStatus = status == null ? null : status.status;
@@ -52,6 +64,7 @@ public class StatusRecorder implements Conclusions {
             }
             boolean statusChanged = previousStatus != assessment.status();
             apply(status, assessment, evaluation.rulesetVersion(), now, statusChanged);
+            status.suggest(suggestion);
             if (previousFlags == null || !assessment.keepsStanding(previousStatus, previousFlags)) {
                 history(assessment, previousStatus, previousFlags, evaluation.rulesetVersion(), now, cause).persist();
                 // Delivered to observers only if the transaction commits (see LiveStatus).
@@ -61,6 +74,19 @@ public class StatusRecorder implements Conclusions {
             }
         }
         return changed;
+    }
+
+    /** The suggestion if it names a rating of the desk's scale; otherwise none, and a warning (once). */
+    private Assessment.Suggestion onScale(Assessment.Suggestion suggestion, int rulesetVersion) {
+        if (suggestion == null || scale.has(suggestion.rating())) {
+            return suggestion;
+        }
+        String rating = suggestion.rating().length() > 40 ? suggestion.rating().substring(0, 40) + "…" : suggestion.rating();
+        if (loggedOffScale.size() < 100 && loggedOffScale.add(rulesetVersion + " " + rating)) {
+            LOG.warnf("Ruleset v%d: rule \"%s\" suggests the rating \"%s\", which is not on the desk's scale (%s):"
+                    + " not shown", rulesetVersion, suggestion.rule(), rating, scale.names());
+        }
+        return null;
     }
 
     private static void apply(ClaimStatusEntity status, Assessment assessment, int rulesetVersion, Instant now,

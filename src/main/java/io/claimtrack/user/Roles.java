@@ -9,12 +9,14 @@ public final class Roles {
     public static final String SUBMITTER = "SUBMITTER";
     /** Authors and activates rulesets; gives and withdraws verdicts. */
     public static final String ANALYST = "ANALYST";
+    /** The desk's editors: assign, review, rate, publish, correct and unpublish the desk's reviews of claims. */
+    public static final String EDITOR = "EDITOR";
     /** Manages users. */
     public static final String ADMIN = "ADMIN";
 
     /** Every role, for validating a request's roles (the reads policy in application.properties lists them too). */
-    static final String LIST = VIEWER + ", " + SUBMITTER + ", " + ANALYST + ", " + ADMIN;
-    static final String PATTERN = VIEWER + "|" + SUBMITTER + "|" + ANALYST + "|" + ADMIN;
+    static final String LIST = VIEWER + ", " + SUBMITTER + ", " + ANALYST + ", " + EDITOR + ", " + ADMIN;
+    static final String PATTERN = VIEWER + "|" + SUBMITTER + "|" + ANALYST + "|" + EDITOR + "|" + ADMIN;
     static final String ONE_OF = "must be one of " + LIST;
 
     private Roles() {

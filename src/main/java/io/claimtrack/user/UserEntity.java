@@ -3,6 +3,7 @@ package io.claimtrack.user;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -67,6 +68,12 @@ public class UserEntity extends PanacheEntityBase {
     /** The user of that name, in any case. */
     public static Optional<UserEntity> findByUsername(String username) {
         return username == null ? Optional.empty() : find("usernameKey", keyOf(username)).firstResultOptional();
+    }
+
+    /** The enabled users holding {@code role}, by name: a desk has tens of users, not thousands. */
+    public static List<UserEntity> enabledWithRole(String role) {
+        return UserEntity.<UserEntity>list("disabled = false order by usernameKey").stream()
+                .filter(user -> user.roleSet().contains(role)).toList();
     }
 
     static String keyOf(String username) {

@@ -256,17 +256,98 @@ class BrowserTest {
      * as the landing page, without the draft editor). So wait for the form to go, then for the header.
      */
     private void signInInBrowser() {
+        signInInBrowser(TestUsers.DESK);
+    }
+
+    private void signInInBrowser(String username) {
         open("/login");
         if (!browser.findElements(By.cssSelector(".who")).isEmpty()) {
-            return;
+            if (browser.findElement(By.cssSelector(".who")).getText().endsWith(" " + username)) {
+                return;
+            }
+            browser.manage().deleteAllCookies(); // another user: start a new session
+            open("/login");
         }
         WebElement form = browser.findElement(By.cssSelector("form.stacked"));
-        form.findElement(By.name("j_username")).sendKeys(TestUsers.DESK);
+        form.findElement(By.name("j_username")).sendKeys(username);
         form.findElement(By.name("j_password")).sendKeys(TestUsers.PASSWORD);
         form.findElement(By.tagName("button")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.stalenessOf(form));
         wait.until(d -> !d.findElements(By.cssSelector(".who")).isEmpty());
+    }
+
+    /**
+     * A claim goes from submission to a published review through the pages alone, by two editors: the
+     * first assigns it to herself, starts, rates it (the rules' suggestion preselected); the second, not the
+     * rater, publishes; every step shows in the claim's history and the queue.
+     */
+    @Test
+    void shouldTakeAClaimToAPublishedReviewThroughThePagesByTwoEditors() {
+        TestUsers.ensure("page-editor-one", "EDITOR");
+        TestUsers.ensure("page-editor-two", "EDITOR");
+        long claim = Api.submit(Api.unique("Reviewed on pages"), clock.instant().minus(Duration.ofHours(1)).toString());
+        try {
+            signInInBrowser("page-editor-one");
+            open("/claims/" + claim);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            assertTrue(browser.findElement(By.cssSelector(".why .standing-label")).getText()
+                    .startsWith("dispute standing UNVERIFIED, derived by rule"));
+            assertEquals("not reviewed by the desk", reviewLabel());
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("assignee")))
+                    .selectByVisibleText("page-editor-one");
+            submitStep("assign");
+            wait.until(d -> reviewLabel().equals("desk review assigned to page-editor-one, not started"));
+            submitStep("start");
+            wait.until(d -> reviewLabel().equals("in review by page-editor-one at the desk"));
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("rating"))).selectByValue("MIXED");
+            browser.findElement(By.name("summary")).sendKeys("Partly right: the strikes hit other groups too.");
+            submitStep("rate");
+            wait.until(d -> reviewLabel().startsWith("rated MIXED by page-editor-one, ready to publish"));
+            // The rater may not publish: the page says why and nothing changes.
+            browser.findElement(By.name("url")).sendKeys("https://desk.example/checks/pages");
+            submitStep("publish");
+            wait.until(d -> !d.findElements(By.cssSelector(".review .error")).isEmpty());
+            assertTrue(browser.findElement(By.cssSelector(".review .error")).getText().contains("a second editor is required"));
+            screenshot("review-refused");
+
+            signInInBrowser("page-editor-two");
+            open("/claims/" + claim);
+            browser.findElement(By.name("url")).sendKeys("https://desk.example/checks/pages");
+            submitStep("publish");
+            wait.until(d -> reviewLabel().startsWith("rated MIXED by the desk on "));
+            assertTrue(reviewLabel().contains("published by page-editor-two"), reviewLabel());
+            String history = browser.findElement(By.cssSelector("ol.history")).getText();
+            for (String step : List.of("page-editor-one assigned the review to page-editor-one",
+                    "page-editor-one started the review", "page-editor-one rated it MIXED",
+                    "page-editor-two published the review (MIXED) at https://desk.example/checks/pages")) {
+                assertTrue(history.contains(step), step + " in " + history);
+            }
+            screenshot("review-published");
+
+            open("/reviews?state=PUBLISHED");
+            assertTrue(browser.findElement(By.cssSelector("table.queue")).getText().contains("#" + claim));
+            screenshot("review-queue");
+
+            // Signing out ends the session: the next page is anonymous.
+            browser.findElement(By.cssSelector("form.signout button")).click();
+            wait.until(d -> !d.findElements(By.linkText("Sign in")).isEmpty());
+            open("/claims/" + claim);
+            assertTrue(browser.findElements(By.cssSelector(".who")).isEmpty(), "signed out");
+            assertTrue(browser.findElements(By.cssSelector("form.review-step")).isEmpty(), "no review forms when signed out");
+        } finally {
+            browser.manage().deleteAllCookies(); // the other tests sign in as the desk member again
+        }
+    }
+
+    private String reviewLabel() {
+        return browser.findElement(By.cssSelector("[data-review-label]")).getText();
+    }
+
+    private void submitStep(String action) {
+        WebElement form = browser.findElement(By.cssSelector("form[action$='/review/" + action + "']"));
+        form.findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(form));
     }
 
     private long russiaClaim() {

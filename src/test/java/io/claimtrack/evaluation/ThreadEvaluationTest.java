@@ -70,7 +70,8 @@ class ThreadEvaluationTest {
                 return rules.get();
             }
         };
-        evaluation = new ThreadEvaluation(rules, stored, store, inForce, conclusions, Clock.fixed(NOW, ZoneOffset.UTC),
+        evaluation = new ThreadEvaluation(rules, stored, store, inForce, (claimIds, at) -> List.of(), conclusions,
+                Clock.fixed(NOW, ZoneOffset.UTC),
                 new LockedThreads(), new WarmThreads(null, 0, 8, 0));
         // Thread 1: Russia's claim disputed by the US and France. Thread 10: an undisputed claim.
         store.add(1, new Claim(1, RUSSIA, "Syria", at("2015-09-30T12:00:00Z"), null, null, null));

@@ -1,0 +1,55 @@
+package io.claimtrack.dashboard;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import io.claimtrack.claim.ClaimQueries;
+import io.claimtrack.claim.ClaimView;
+import io.claimtrack.rating.RatingScale;
+import io.claimtrack.review.ReviewService;
+import io.claimtrack.time.Instants;
+import io.claimtrack.user.Roles;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** A claim's page: the claim, its standing and why, the desk's review panel, its thread, timeline and history. */
+@RequestScoped
+public class ClaimPage {
+
+    private final ClaimQueries queries;
+    private final ReviewService reviews;
+    private final RatingScale scale;
+    private final SecurityIdentity identity;
+    private final CsrfToken csrf;
+    private final Clock clock;
+
+    public ClaimPage(ClaimQueries queries, ReviewService reviews, RatingScale scale, SecurityIdentity identity,
+                     CsrfToken csrf, Clock clock) {
+        this.queries = queries;
+        this.reviews = reviews;
+        this.scale = scale;
+        this.identity = identity;
+        this.csrf = csrf;
+        this.clock = clock;
+    }
+
+    /** The page now or as of {@code asOfParam} (event time); {@code reviewError} is a refused review step's reason. */
+    public TemplateInstance render(long id, String asOfParam, String reviewError) {
+        Instant asOf = Instants.parsePast("asOf", asOfParam, clock);
+        ClaimView view = queries.get(id, asOf, null);
+        boolean editor = identity.hasRole(Roles.EDITOR);
+        ReviewPanel panel = new ReviewPanel(reviews.of(id, asOf), editor && asOf == null,
+                editor ? reviews.editors() : List.of(), scale.ratings(), editor ? csrf.value() : null,
+                reviewError);
+        return Templates.claim(identity.isAnonymous() ? null : identity.getPrincipal().getName(), view,
+                ThreadTree.of(queries.thread(view.thread(), asOf)), queries.timeline(id), queries.history(id),
+                asOf == null ? null : LocalDateTime.ofInstant(asOf, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString(),
+                panel);
+    }
+}
