@@ -1,3 +1,13 @@
+// Dates in the reader's own time zone and format; the full UTC instant stays in the title (on hover).
+(function () {
+  document.querySelectorAll('time[datetime]').forEach(function (time) {
+    var at = new Date(time.getAttribute('datetime'));
+    if (!isNaN(at.getTime())) {
+      time.textContent = at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    }
+  });
+})();
+
 // Live updates: listen to committed status changes and update the badges on this page.
 // Pages work without this script; it only saves a reload.
 (function () {

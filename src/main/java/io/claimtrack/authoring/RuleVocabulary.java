@@ -13,6 +13,8 @@ import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.CountedDispute;
 import io.claimtrack.facts.CountedSupport;
 import io.claimtrack.facts.Describe;
+import io.claimtrack.facts.Evidence;
+import io.claimtrack.facts.EvidenceKind;
 import io.claimtrack.facts.Flag;
 import io.claimtrack.facts.FlagRaised;
 import io.claimtrack.facts.Now;
@@ -34,7 +36,8 @@ final class RuleVocabulary {
     static final String RULES_PACKAGE = "io.claimtrack.policy";
 
     static final List<Class<?>> FACT_MODEL = List.of(Actor.class, ActorKind.class, Claim.class,
-            ClaimStatus.class, CountedDispute.class, CountedSupport.class, Describe.class, Flag.class,
+            ClaimStatus.class, CountedDispute.class, CountedSupport.class, Describe.class, Evidence.class, EvidenceKind.class,
+            Flag.class,
             FlagRaised.class, Now.class, Review.class, ReviewState.class, Status.class, StatusCandidate.class,
             SuggestedRating.class, Verdict.class);
     /** What a consequence may insert. */

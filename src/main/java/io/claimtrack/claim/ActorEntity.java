@@ -1,6 +1,7 @@
 package io.claimtrack.claim;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +74,12 @@ public class ActorEntity extends PanacheEntityBase {
         // change this answer: spare the flush (a dirty check of every managed entity) a query would cause.
         return getEntityManager().createQuery("from ActorEntity where nameKey = ?1", ActorEntity.class)
                 .setParameter(1, keyOf(name)).setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
+    }
+
+    /** Every registered name, for suggesting the closest to a name nobody registered (tens of thousands at most). */
+    static List<String> allNames() {
+        return getEntityManager().createQuery("select a.name from ActorEntity a order by a.id", String.class)
+                .setFlushMode(FlushModeType.COMMIT).setMaxResults(200_000).getResultList();
     }
 
     /** Names are unique regardless of case and surrounding blanks. */

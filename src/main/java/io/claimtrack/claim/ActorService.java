@@ -3,6 +3,9 @@ package io.claimtrack.claim;
 import java.time.Clock;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
+import io.claimtrack.facts.ActorKind;
 import io.claimtrack.refusal.NotFound;
 import io.claimtrack.refusal.Refusal;
 import io.claimtrack.refusal.Contradiction;
@@ -81,7 +85,33 @@ public class ActorService {
      * method would mark the caller's transaction for rollback, and an import stores many lines in one.
      */
     ActorEntity claimant(String name) {
-        return seen.find(name).orElseThrow(() -> new Contradiction("claimant", "no actor is named \""
-                + name.strip() + "\": register it first (POST /api/actors with name, kind and blocs)"));
+        return claimant(name, null, null, null);
+    }
+
+    /**
+     * The claimant, or, when the claim says how ({@code kind}, and {@code blocs}), a new actor registered with
+     * it. An unknown name without a kind is a 422 naming the closest registered names: a typo must not become
+     * an actor the rules then treat as someone else. A known name with a kind or blocs that differ from the
+     * registered ones is a 422 too, rather than one of the two silently winning.
+     */
+    ActorEntity claimant(String name, ActorKind kind, Set<String> blocs, String by) {
+        Optional<ActorEntity> known = seen.find(name);
+        if (known.isPresent()) {
+            ActorEntity actor = known.get();
+            if ((kind != null && kind != actor.kind) || (blocs != null && !blocs.stream().map(String::strip).collect(Collectors.toSet()).equals(actor.blocs))) {
+                throw new Contradiction("claimantKind", actor.name + " is registered as " + actor.kind + " in "
+                        + (actor.blocs.isEmpty() ? "no bloc" : "the blocs " + actor.blocs)
+                        + ": leave claimantKind and claimantBlocs out to use it as it is");
+            }
+            return actor;
+        }
+        if (kind != null) {
+            return record(new NewActor(name, kind, blocs), by);
+        }
+        List<String> closest = ClosestNames.to(name, ActorEntity.allNames(), 3);
+        throw new Contradiction("claimant", "no actor is named \"" + name.strip() + "\""
+                + (closest.isEmpty() ? "" : "; the closest: " + String.join(", ", closest))
+                + ". Name a registered actor, or register this one with the claim (claimantKind, and claimantBlocs)"
+                + " or first (POST /api/actors)");
     }
 }

@@ -15,10 +15,11 @@ import io.quarkus.panache.common.Sort;
 
 /**
  * The filters of the claim list, checked: an unknown status, flag or review state is the client's error.
- * The desk's review filters (its state, the rating, the assignee) read the review's table by entity name.
+ * The desk's filters (the review's state, its rating and assignee; evidence) read the review's and the
+ * evidence's tables by entity name: a join in the query, not a call into those packages.
  */
 public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String topic, String text, Instant asOf,
-                          boolean oldest, ReviewState review, String rating, String assignee) {
+                          boolean oldest, ReviewState review, String rating, String assignee, Boolean hasEvidence) {
 
     /** Longer than any name, topic or phrase worth searching for: a filter longer than this is a mistake. */
     static final int MAX_FILTER_CHARS = 500;
@@ -32,27 +33,36 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
         }
         return new ClaimFilter(parseEnum(ClaimStatus.class, "status", status), parseEnum(Flag.class, "flag", flag),
                 ClaimService.blankToNull(claimant), ClaimService.blankToNull(topic), ClaimService.blankToNull(text), asOf, false,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** The same filter, oldest first. */
     public ClaimFilter oldestFirst() {
-        return new ClaimFilter(status, flag, claimant, topic, text, asOf, true, review, rating, assignee);
+        return new ClaimFilter(status, flag, claimant, topic, text, asOf, true, review, rating, assignee, hasEvidence);
     }
 
     /**
      * The same filter narrowed to claims whose review is in {@code review} (UNASSIGNED: never touched), has the
-     * rating {@code rating} (a name on the desk's scale, already checked), and is assigned to {@code assignee}.
+     * rating {@code rating} (a name on the desk's scale, already checked), and is assigned to {@code assignee};
+     * and with evidence in force or without any ({@code hasEvidence} "true" or "false").
      */
-    public ClaimFilter withReview(String review, String rating, String assignee) {
+    public ClaimFilter withDesk(String review, String rating, String assignee, String hasEvidence) {
         if (assignee != null && assignee.length() > MAX_FILTER_CHARS) {
             throw new InvalidInput("assignee", "must be at most " + MAX_FILTER_CHARS + " characters");
         }
+        Boolean evidence = null;
+        if (hasEvidence != null && !hasEvidence.isBlank()) {
+            if (!hasEvidence.strip().equals("true") && !hasEvidence.strip().equals("false")) {
+                throw new InvalidInput("hasEvidence", "must be true or false");
+            }
+            evidence = Boolean.valueOf(hasEvidence.strip());
+        }
         ClaimFilter narrowed = new ClaimFilter(status, flag, claimant, topic, text, asOf, oldest,
-                parseEnum(ReviewState.class, "review", review), rating, ClaimService.blankToNull(assignee));
-        if (asOf != null && (narrowed.review != null || rating != null || narrowed.assignee != null)) {
-            throw new InvalidInput(narrowed.review != null ? "review" : rating != null ? "rating" : "assignee",
-                    "the review filters read the desk's reviews as they are now: not with asOf");
+                parseEnum(ReviewState.class, "review", review), rating, ClaimService.blankToNull(assignee), evidence);
+        if (asOf != null && (narrowed.review != null || rating != null || narrowed.assignee != null || evidence != null)) {
+            String field = narrowed.review != null ? "review" : rating != null ? "rating"
+                    : narrowed.assignee != null ? "assignee" : "hasEvidence";
+            throw new InvalidInput(field, "the desk's filters read its reviews and evidence as they are now: not with asOf");
         }
         return narrowed;
     }
@@ -102,6 +112,10 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
         if (assignee != null) {
             where.append(" and exists (select 1 from ReviewEntity r where r.claimId = c.id and lower(r.assignee) = :assignee)");
             params.put("assignee", assignee.strip().toLowerCase());
+        }
+        if (hasEvidence != null) {
+            where.append(hasEvidence ? " and exists" : " and not exists")
+                    .append(" (select 1 from EvidenceEntity e where e.claimId = c.id and e.removedAt is null)");
         }
         return ClaimEntity.find("from ClaimEntity c where " + where, oldest ? Sort.ascending("c.assertedAt", "c.id") : Sort.descending("c.assertedAt", "c.id"), params);
     }

@@ -34,10 +34,12 @@ public class ClaimQueries {
     private final StatusCounts counts;
     private final StatusHistory history;
     private final DeskReviews reviews;
+    private final ClaimEvidence evidence;
     private final RatingScale scale;
 
     public ClaimQueries(ThreadEvaluation threads, ClaimViews views, StatusCounts counts, StatusHistory history,
-                        DeskReviews reviews, RatingScale scale) {
+                        DeskReviews reviews, ClaimEvidence evidence, RatingScale scale) {
+        this.evidence = evidence;
         this.threads = threads;
         this.views = views;
         this.counts = counts;
@@ -113,13 +115,14 @@ public class ClaimQueries {
     }
 
     /**
-     * Every recorded change of the claim's standing and every step of the desk's review of it, oldest
-     * first (system time); at one instant, the review's step before the standing it moved.
+     * Every recorded change of the claim's standing, every step of the desk's review of it and every change
+     * of its evidence, oldest first (system time); at one instant, the desk's step before the standing it moved.
      */
     @Transactional
     public List<HistoryEntry> history(long id) {
         ClaimEntity claim = ClaimEntity.existing(id);
         List<HistoryEntry> entries = new ArrayList<>(reviews.history(claim.id));
+        entries.addAll(evidence.history(claim.id));
         entries.addAll(history.of(claim.id));
         entries.sort(Comparator.comparing(HistoryEntry::at)); // stable: review steps first at one instant
         return entries;

@@ -82,11 +82,14 @@ public class ClaimResource {
                     + " PUBLISHED, CORRECTED, UNPUBLISHED") @QueryParam("review") String review,
             @Parameter(description = "the review's rating, a name on the desk's scale") @QueryParam("rating") String rating,
             @Parameter(description = "the editor the review is assigned to, any case") @QueryParam("assignee") String assignee,
+            @Parameter(description = "true: claims with evidence in force; false: claims without") @QueryParam("hasEvidence")
+            String hasEvidence,
             @Parameter(description = "from 0") @QueryParam("page") String page,
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q, Instants.parsePast("asOf", asOf, clock))
-                .withReview(review, rating == null || rating.isBlank() ? null : scale.rating("rating", rating).name(), assignee);
+                .withDesk(review, rating == null || rating.isBlank() ? null : scale.rating("rating", rating).name(), assignee,
+                        hasEvidence);
         return queries.list(filter, QueryParameters.integer("page", page, 0, 0, Page.MAX_PAGE),
                 QueryParameters.integer("size", size, 20, 1, Page.MAX_SIZE));
     }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import io.claimtrack.evaluation.ThreadEvaluation;
+import io.claimtrack.facts.Evidence;
 import io.claimtrack.refusal.FieldError;
 import io.claimtrack.refusal.FieldErrors;
 import io.claimtrack.refusal.Refusal;
@@ -28,10 +29,12 @@ public class ClaimService {
     private final ThreadEvaluation threads;
     private final Validator validator;
     private final ClaimViews views;
+    private final ClaimEvidence evidence;
     private final Clock clock;
 
     public ClaimService(ActorService actors, ThreadEvaluation threads, Validator validator, ClaimViews views,
-                        Clock clock) {
+                        ClaimEvidence evidence, Clock clock) {
+        this.evidence = evidence;
         this.actors = actors;
         this.threads = threads;
         this.validator = validator;
@@ -72,7 +75,7 @@ public class ClaimService {
         Instant now = clock.instant();
         checkAssertedAt(request, now);
         ClaimEntity target = relation == null ? null : checkedTarget(relation, request);
-        ActorEntity claimant = actors.claimant(request.claimant());
+        ActorEntity claimant = actors.claimant(request.claimant(), request.claimantKind(), request.claimantBlocs(), by);
         if (target != null) {
             threads.lock(List.of(target.threadId));
         }
@@ -80,7 +83,8 @@ public class ClaimService {
         if (target == null) {
             threads.opened(claim.threadId);
         }
-        threads.added(claim.threadId, claim.toFact());
+        List<Evidence> cameWith = claim.source == null ? List.of() : List.of(evidence.submitted(claim, claim.source));
+        threads.added(claim.threadId, claim.toFact(), cameWith);
         return claim;
     }
 

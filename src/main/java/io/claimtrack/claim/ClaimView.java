@@ -15,14 +15,15 @@ import io.claimtrack.status.Suggestion;
 /**
  * A claim as the API shows it: what was said, by whom, what it points at, its dispute standing (status,
  * flags, the reason, and {@code standing} saying in words that it is derived by a rule), the rating the
- * rules suggest, the desk's own review apart from both, and which claims dispute, support or retract it.
+ * rules suggest, the desk's own review apart from both, the evidence behind the claim and the review (the
+ * claim's own source first), and which claims dispute, support or retract it.
  * {@code asOf} (event time) or {@code knownAt} (system time) is set when the view is of the past.
  */
 public record ClaimView(long id, String text, ActorView claimant, String topic, Instant assertedAt,
                         Instant recordedAt, String recordedBy, SourceView source, String quote,
                         Long disputes, Long supports, Long retracts, long thread,
                         ClaimStatus status, List<Flag> flags, Reason reason, List<FlagView> flagReasons,
-                        String standing, Suggestion suggestedRating, ReviewSummary review,
+                        String standing, Suggestion suggestedRating, ReviewSummary review, List<EvidenceItem> evidence,
                         List<Long> disputedBy, List<Long> supportedBy, List<Long> retractedBy,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Instant knownAt) {

@@ -19,9 +19,11 @@ import io.claimtrack.status.Standing;
 public class ClaimViews {
 
     private final DeskReviews reviews;
+    private final ClaimEvidence evidence;
 
-    public ClaimViews(DeskReviews reviews) {
+    public ClaimViews(DeskReviews reviews, ClaimEvidence evidence) {
         this.reviews = reviews;
+        this.evidence = evidence;
     }
 
     public ClaimView of(ClaimEntity claim) {
@@ -31,10 +33,10 @@ public class ClaimViews {
     public List<ClaimView> current(List<ClaimEntity> claims) {
         Map<Long, ClaimStatusEntity> statuses = ClaimStatusEntity.forClaims(ids(claims));
         Map<Long, Incoming> incoming = incoming(ids(claims), "", null);
-        Map<Long, ReviewSummary> reviewed = reviews.summaries(ids(claims), null);
+        Desk desk = new Desk(reviews.summaries(ids(claims), null), evidence.of(ids(claims), null));
         return claims.stream().map(claim -> {
             ClaimStatusEntity status = statuses.get(claim.id);
-            return view(claim, status == null ? null : Standing.of(status), incoming, reviewed, null, null);
+            return view(claim, status == null ? null : Standing.of(status), incoming, desk, null, null);
         }).toList();
     }
 
@@ -44,18 +46,19 @@ public class ClaimViews {
      */
     public List<ClaimView> asOf(List<ClaimEntity> claims, Map<Long, Standing> standings, Instant asOf) {
         Map<Long, Incoming> incoming = incoming(ids(claims), " and c.assertedAt <= :at", asOf);
-        Map<Long, ReviewSummary> reviewed = reviews.summaries(ids(claims), asOf);
-        return claims.stream().map(claim -> view(claim, standings.get(claim.id), incoming, reviewed, asOf, null)).toList();
+        Desk desk = new Desk(reviews.summaries(ids(claims), asOf), evidence.of(ids(claims), asOf));
+        return claims.stream().map(claim -> view(claim, standings.get(claim.id), incoming, desk, asOf, null)).toList();
     }
 
     /** A claim as claimtrack showed it at {@code knownAt}: only claims recorded by then point at it. */
     public ClaimView knownAt(ClaimEntity claim, Standing standing, Instant knownAt) {
         Map<Long, Incoming> incoming = incoming(List.of(claim.id), " and c.recordedAt <= :at", knownAt);
-        return view(claim, standing, incoming, reviews.summaries(List.of(claim.id), knownAt), null, knownAt);
+        Desk desk = new Desk(reviews.summaries(List.of(claim.id), knownAt), evidence.of(List.of(claim.id), knownAt));
+        return view(claim, standing, incoming, desk, null, knownAt);
     }
 
     private static ClaimView view(ClaimEntity claim, Standing standing, Map<Long, Incoming> incomingById,
-                                  Map<Long, ReviewSummary> reviewed, Instant asOf, Instant knownAt) {
+                                  Desk desk, Instant asOf, Instant knownAt) {
         Incoming incoming = incomingById.getOrDefault(claim.id, new Incoming());
         return new ClaimView(claim.id, claim.text, ActorView.of(claim.claimant), claim.topic, claim.assertedAt,
                 claim.recordedAt, claim.recordedBy, ClaimView.SourceView.of(claim.source), claim.quote,
@@ -66,7 +69,8 @@ public class ClaimViews {
                 standing == null ? List.of() : standing.flagReasons(),
                 standing == null ? null : label(standing),
                 standing == null ? null : standing.suggestion(),
-                reviewed.getOrDefault(claim.id, ReviewSummary.NONE),
+                desk.reviews.getOrDefault(claim.id, ReviewSummary.NONE),
+                desk.evidence.getOrDefault(claim.id, List.of()),
                 incoming.disputedBy, incoming.supportedBy, incoming.retractedBy, asOf, knownAt);
     }
 
@@ -99,6 +103,10 @@ public class ClaimViews {
             }
         }
         return byTarget;
+    }
+
+    /** What the desk holds on the claims shown: their reviews and their evidence. */
+    private record Desk(Map<Long, ReviewSummary> reviews, Map<Long, List<EvidenceItem>> evidence) {
     }
 
     private static final class Incoming {

@@ -1,6 +1,7 @@
 package io.claimtrack.claim;
 
 import java.time.Instant;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,8 +10,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import io.claimtrack.facts.ActorKind;
+
 /**
- * A claim to record. {@code claimant} is a registered actor's name, any case (an unknown name is a 422).
+ * A claim to record. {@code claimant} is a registered actor's name, any case; an unknown name is a 422 naming the
+ * closest registered ones, unless {@code claimantKind} (and {@code claimantBlocs}) say how to register it with the claim.
  * At most one of {@code disputes}, {@code supports}, {@code retracts} names an earlier claim.
  */
 public record NewClaim(
@@ -23,6 +27,12 @@ public record NewClaim(
         @Size(max = 200, message = "must be at most 200 characters")
         @PlainText
         String claimant,
+
+        ActorKind claimantKind,
+
+        @Size(max = 20, message = "at most 20 blocs")
+        Set<@NotBlank(message = "a bloc name must not be blank")
+            @Size(max = 100, message = "a bloc name must be at most 100 characters") @PlainText String> claimantBlocs,
 
         @Size(max = 200, message = "must be at most 200 characters")
         @PlainText

@@ -30,7 +30,7 @@ public record ClaimForm(@RestForm String text, @RestForm String claimant, @RestF
         } catch (DateTimeParseException e) {
             errors.put("assertedAt", "must be an instant such as 2015-09-30T12:00:00Z");
         }
-        return new NewClaim(text, claimant, topic, asserted,
+        return new NewClaim(text, claimant, null, null, topic, asserted,
                 sourceUrl == null || sourceUrl.isBlank() ? null : new NewClaim.SourceInput(sourceUrl.strip(), null, null),
                 quote, id("disputes", disputes, errors), id("supports", supports, errors), id("retracts", retracts, errors));
     }

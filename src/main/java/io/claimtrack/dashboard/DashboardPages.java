@@ -91,7 +91,7 @@ public class DashboardPages {
                                    @QueryParam("claimant") String claimant, @QueryParam("topic") String topic,
                                    @QueryParam("q") String q, @QueryParam("page") String page,
                                    @QueryParam("sort") String sort, @QueryParam("review") String review) {
-        ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q, null).withReview(review, null, null);
+        ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q, null).withDesk(review, null, null, null);
         if ("oldest".equals(sort)) {
             filter = filter.oldestFirst();
         }

@@ -84,8 +84,7 @@ public class ReviewPages {
                     value(form, "summary"), value(form, "url"), value(form, "reason")), identity.getPrincipal().getName());
             return Response.seeOther(URI.create("/claims/" + claimId + "#review")).build();
         } catch (Refusal e) {
-            String reason = e.getMessage() + (e.errors().isEmpty() ? ""
-                    : " — " + e.errors().get(0).field() + ": " + e.errors().get(0).message());
+            String reason = Refused.said(e);
             int status = identity.hasRole(Roles.EDITOR) ? ProblemMappers.statusOf(e) : 403;
             return Response.status(status).entity(claimPage.render(claimId, null, "Not done: " + reason)).build();
         }

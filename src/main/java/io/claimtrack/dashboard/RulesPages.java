@@ -125,8 +125,7 @@ public class RulesPages {
                     new Activation("on".equals(form.getFirst("force")), form.getFirst("reason")), analyst());
             return render(version, result.cause() + ": " + result.changed() + " claims changed status or flags.");
         } catch (Refusal e) {
-            return Response.status(ProblemMappers.statusOf(e)).entity(render(version, "Not activated: " + e.getMessage()
-                    + (e.errors().isEmpty() ? "" : " — " + e.errors().get(0).field() + ": " + e.errors().get(0).message())))
+            return Response.status(ProblemMappers.statusOf(e)).entity(render(version, "Not activated: " + Refused.said(e)))
                     .build();
         }
     }

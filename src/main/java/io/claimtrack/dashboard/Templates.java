@@ -47,7 +47,8 @@ public final class Templates {
                                                  ReviewState[] reviewStates, String review);
 
     public static native TemplateInstance claim(String user, ClaimView c, ThreadTree tree, List<TimelineEntry> timeline,
-                                                List<HistoryEntry> history, String asOf, ReviewPanel p);
+                                                List<HistoryEntry> history, String asOf, ReviewPanel p, EvidencePanel ev,
+                                                VerdictPanel vp);
 
     public static native TemplateInstance reviews(String user, List<ReviewQueue.Item> items,
                                                   Map<ReviewState, Long> counts, ReviewState[] states, String state,

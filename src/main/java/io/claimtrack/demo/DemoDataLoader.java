@@ -11,9 +11,13 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.claimtrack.claim.ClaimFilter;
 import io.claimtrack.claim.ClaimQueries;
 import io.claimtrack.imports.ImportJobs;
 import io.claimtrack.imports.ImportView;
+import io.claimtrack.review.ReviewAction;
+import io.claimtrack.review.ReviewService;
+import io.claimtrack.review.ReviewStepRequest;
 import io.claimtrack.store.JobLeases;
 import io.quarkus.runtime.StartupEvent;
 
@@ -32,15 +36,34 @@ public class DemoDataLoader {
 
     private final ImportJobs imports;
     private final ClaimQueries claims;
+    private final ReviewService reviews;
     private final JobLeases leases;
     private final boolean enabled;
+    private final String admin;
 
-    public DemoDataLoader(ImportJobs imports, ClaimQueries claims, JobLeases leases,
-                          @ConfigProperty(name = "claimtrack.demo-data.enabled") boolean enabled) {
+    public DemoDataLoader(ImportJobs imports, ClaimQueries claims, ReviewService reviews, JobLeases leases,
+                          @ConfigProperty(name = "claimtrack.demo-data.enabled") boolean enabled,
+                          @ConfigProperty(name = "claimtrack.admin.username") String admin) {
         this.imports = imports;
         this.claims = claims;
+        this.reviews = reviews;
         this.leases = leases;
         this.enabled = enabled;
+        this.admin = admin;
+    }
+
+    /**
+     * The desk's third axis in the demo: the review of Russia's claim, assigned to the first admin (the desk's
+     * first editor), not yet rated: its standing, its evidence (the article) and a review in progress side by side.
+     */
+    private void reviewInProgress() {
+        if (!reviews.editors().contains(admin)) {
+            LOG.infof("Demo data: no review assigned, %s is not an editor", admin);
+            return;
+        }
+        long russia = claims.list(ClaimFilter.parse(null, null, "Russia", null, "air strikes against Islamic State", null),
+                0, 1).items().get(0).id();
+        reviews.step(russia, ReviewAction.ASSIGN, new ReviewStepRequest(admin, null, null, null, null), LOADED_BY);
     }
 
     /** Instances started together on one empty database load it once: the first to claim the lease does. */
@@ -61,6 +84,7 @@ public class DemoDataLoader {
                         + job.errors());
             }
             LOG.infof("Demo data loaded from %s (import #%d): %d lines", RESOURCE, job.id(), job.stored());
+            reviewInProgress();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read demo data " + RESOURCE, e);
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.transaction.TransactionScoped;
 
-import io.claimtrack.facts.Claim;
 import io.claimtrack.rules.ThreadSession;
 
 /**
@@ -42,8 +41,8 @@ public class LockedThreads {
 
         /** The thread's stored version when this transaction locked (or created) it. */
         final long lockedVersion;
-        /** Claims this transaction added to the thread, in the order they were recorded. */
-        final List<Claim> added = new ArrayList<>();
+        /** Claims this transaction added to the thread, each with the evidence it came with, in the order recorded. */
+        final List<Object> added = new ArrayList<>();
         /** How many of {@link #added} the warm session has been given. */
         int addedApplied;
         /** True when this transaction changed the thread's facts in a way other than adding claims (a verdict). */

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.jboss.logging.Logger;
 
 import io.claimtrack.facts.Claim;
+import io.claimtrack.facts.Evidence;
 import io.claimtrack.facts.Review;
 import io.claimtrack.facts.Verdict;
 import io.claimtrack.rules.ActiveRuleset;
@@ -32,7 +33,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Gathers a dispute thread's facts as of an instant (claims asserted by then, verdicts in force then,
- * the desk's reviews as they stood then, and the instant itself), has the rules evaluate them, and, for the present, records the conclusions.
+ * the desk's reviews as they stood then, the evidence known then, and the instant itself), has the rules evaluate them, and, for the present, records the conclusions.
  * A thread is the unit of evaluation: its statuses never depend on another thread.
  *
  * <p>The names say the transaction contract: {@code lock}, {@code opened} and {@code reevaluateLocked}
@@ -53,19 +54,22 @@ public class ThreadEvaluation {
     private final ThreadStore threads;
     private final VerdictsInForce verdicts;
     private final ReviewsKnown reviews;
+    private final EvidenceKnown evidence;
     private final Conclusions conclusions;
     private final Clock clock;
     private final LockedThreads lockedThreads;
     private final WarmThreads warmThreads;
 
     public ThreadEvaluation(ActiveRuleset rules, ActiveVersionStore versions, ThreadStore threads,
-                            VerdictsInForce verdicts, ReviewsKnown reviews, Conclusions conclusions, Clock clock,
+                            VerdictsInForce verdicts, ReviewsKnown reviews, EvidenceKnown evidence,
+                            Conclusions conclusions, Clock clock,
                             LockedThreads lockedThreads, WarmThreads warmThreads) {
         this.rules = rules;
         this.versions = versions;
         this.threads = threads;
         this.verdicts = verdicts;
         this.reviews = reviews;
+        this.evidence = evidence;
         this.conclusions = conclusions;
         this.clock = clock;
         this.lockedThreads = lockedThreads;
@@ -93,13 +97,16 @@ public class ThreadEvaluation {
     }
 
     /**
-     * The caller's transaction added this claim to a thread it holds. With {@link #changedOtherwise}, the
+     * The caller's transaction added this claim to a thread it holds, with the evidence it came with (its
+     * source). With {@link #changedOtherwise}, the
      * one way a writer says what it changed: a warm session of the thread is given exactly the claims
      * said here, so a writer that changes a thread's facts without saying so would leave it stale.
      */
     @Transactional(TxType.MANDATORY)
-    public void added(long threadId, Claim claim) {
-        lockedThreads.get(threadId).added.add(claim);
+    public void added(long threadId, Claim claim, List<Evidence> cameWith) {
+        LockedThreads.Held thread = lockedThreads.get(threadId);
+        thread.added.add(claim);
+        thread.added.addAll(cameWith);
     }
 
     /** The caller's transaction changed a thread's facts otherwise than by adding claims (a verdict): evaluated afresh. */
@@ -163,7 +170,7 @@ public class ThreadEvaluation {
                 cold.add(threadId);
                 continue;
             }
-            List<Claim> added = List.copyOf(thread.added.subList(thread.addedApplied, thread.added.size()));
+            List<Object> added = List.copyOf(thread.added.subList(thread.addedApplied, thread.added.size()));
             thread.addedApplied = thread.added.size();
             Map<Long, Assessment> moved = rules.advance(warm, added, now);
             if (warmThreads.checkDue() && !agreesAfresh(threadId, thread, warm, now, ruleset, assessments)) {
@@ -332,7 +339,7 @@ public class ThreadEvaluation {
         return rules.evaluateAll(ruleset, facts);
     }
 
-    /** Reads these threads' facts as of {@code asOf} (three queries for the lot) and hands them over thread by thread. */
+    /** Reads these threads' facts as of {@code asOf} (four queries for the lot) and hands them over thread by thread. */
     private void forEachThread(Collection<Long> threadIds, Instant asOf, BiConsumer<Long, FactSet> consumer) {
         Map<Long, List<Claim>> claimsByThread = threads.claimsAsOf(threadIds, asOf);
         Map<Long, Long> threadOf = new HashMap<>();
@@ -345,8 +352,13 @@ public class ThreadEvaluation {
         for (Review review : reviews.asFacts(threadOf.keySet(), asOf)) {
             reviewsByThread.computeIfAbsent(threadOf.get(review.getClaimId()), t -> new ArrayList<>()).add(review);
         }
+        Map<Long, List<Evidence>> evidenceByThread = new HashMap<>();
+        for (Evidence source : evidence.asFacts(threadOf.keySet(), asOf)) {
+            evidenceByThread.computeIfAbsent(threadOf.get(source.getClaimId()), t -> new ArrayList<>()).add(source);
+        }
         claimsByThread.forEach((thread, claims) -> consumer.accept(thread, new FactSet(claims,
-                verdictsByThread.getOrDefault(thread, List.of()), reviewsByThread.getOrDefault(thread, List.of()), asOf)));
+                verdictsByThread.getOrDefault(thread, List.of()), reviewsByThread.getOrDefault(thread, List.of()),
+                evidenceByThread.getOrDefault(thread, List.of()), asOf)));
     }
 
     private static List<List<Long>> batches(List<Long> threadIds) {

@@ -14,15 +14,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.claimtrack.claim.ActorEntity;
 import io.claimtrack.claim.ClaimEntity;
+import io.claimtrack.evidence.EvidenceEntity;
+import io.claimtrack.review.ReviewEntity;
 import io.claimtrack.verdict.VerdictEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The archive as NDJSON that {@code POST /api/imports} takes back: every actor, then every claim, oldest first,
- * each with a ref ("c" and its id here) that later lines' relations and verdicts point at, and after each claim
- * the verdicts in force on it. Imported into an empty store (PostgreSQL, say), it gives the same claims,
- * relations and verdicts, and so the same statuses under the same ruleset; ids, the recorded history, users
- * and ruleset versions are the new store's own. Read in batches, each in a short transaction of its own.
+ * each with a ref ("c" and its id here) that later lines' relations, verdicts, evidence and reviews point at,
+ * and after each claim the verdicts in force on it, the evidence added to it since (in force), and the desk's
+ * review as it stands. Imported into an empty store (PostgreSQL, say) by an admin who is also a submitter and
+ * an analyst, it gives the same claims, relations, verdicts, evidence and reviews, and so the same statuses
+ * under the same ruleset; ids, the recorded history, users and ruleset versions are the new store's own. Read in batches, each in a short transaction of its own.
  */
 @ApplicationScoped
 public class ArchiveExport {
@@ -54,9 +57,18 @@ public class ArchiveExport {
                     .<VerdictEntity>list("claimId in ?1 and withdrawnAt is null order by id",
                             batch.stream().map(claim -> claim.id).toList())
                     .stream().collect(Collectors.groupingBy(verdict -> verdict.claimId)));
+            List<Long> ids = batch.stream().map(claim -> claim.id).toList();
+            Map<Long, List<EvidenceEntity>> evidence = QuarkusTransaction.requiringNew().call(() -> EvidenceEntity
+                    .addedLater(ids).stream().collect(Collectors.groupingBy(piece -> piece.claimId)));
+            Map<Long, ReviewEntity> reviews = QuarkusTransaction.requiringNew().call(() -> ReviewEntity.forClaims(ids)
+                    .stream().collect(Collectors.toMap(review -> review.claimId, review -> review)));
             for (ClaimEntity claim : batch) {
                 write(out, List.of(claimLine(claim)));
                 write(out, verdicts.getOrDefault(claim.id, List.of()).stream().map(this::verdictLine).toList());
+                write(out, evidence.getOrDefault(claim.id, List.of()).stream().map(this::evidenceLine).toList());
+                if (reviews.containsKey(claim.id)) {
+                    write(out, List.of(reviewLine(reviews.get(claim.id))));
+                }
             }
             after = batch.get(batch.size() - 1).id;
         }
@@ -100,6 +112,33 @@ public class ArchiveExport {
         String given = verdict.reason + " (given by " + verdict.analyst + " on " + verdict.createdAt + ")";
         return json.createObjectNode().put("type", "verdict").put("claim", ref(verdict.claimId))
                 .put("status", verdict.status.name()).put("reason", given.length() <= 2000 ? given : verdict.reason);
+    }
+
+    /** Evidence added after the claim was submitted (its own source rides in the claim's line); the importer adds it. */
+    private ObjectNode evidenceLine(EvidenceEntity piece) {
+        ObjectNode line = json.createObjectNode().put("type", "evidence").put("claim", ref(piece.claimId))
+                .put("kind", piece.kind.name()).put("forReview", piece.forReview);
+        putIfPresent(line, "url", piece.url);
+        putIfPresent(line, "archivedUrl", piece.archivedUrl);
+        putIfPresent(line, "title", piece.title);
+        putIfPresent(line, "publisher", piece.publisher);
+        putIfPresent(line, "accessedAt", piece.accessedAt == null ? null : piece.accessedAt.toString());
+        String note = (piece.note == null ? "" : piece.note + " ") + "(added by " + piece.addedBy + " on " + piece.addedAt + ")";
+        line.put("note", note.length() <= 2000 ? note : piece.note);
+        return line;
+    }
+
+    /** The desk's review as it stands, restored as such by an admin's import (its steps stay in this store's history). */
+    private ObjectNode reviewLine(ReviewEntity review) {
+        ObjectNode line = json.createObjectNode().put("type", "review").put("claim", ref(review.claimId))
+                .put("state", review.state.name());
+        putIfPresent(line, "assignee", review.assignee);
+        putIfPresent(line, "rating", review.rating);
+        putIfPresent(line, "summary", review.summary);
+        putIfPresent(line, "url", review.url);
+        putIfPresent(line, "ratedBy", review.ratedBy);
+        putIfPresent(line, "publishedBy", review.publishedBy);
+        return line;
     }
 
     private static String ref(long claimId) {

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,6 +31,10 @@ import io.claimtrack.refusal.FieldError;
 import io.claimtrack.refusal.FieldErrors;
 import io.claimtrack.user.Roles;
 import io.claimtrack.user.UserService;
+import io.claimtrack.evidence.EvidenceService;
+import io.claimtrack.evidence.NewEvidence;
+import io.claimtrack.review.RestoredReview;
+import io.claimtrack.review.ReviewService;
 import io.claimtrack.verdict.NewVerdict;
 import io.claimtrack.verdict.VerdictService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,17 +54,22 @@ public class ImportChunks {
     private final ActorService actors;
     private final ClaimService claims;
     private final VerdictService verdicts;
-    private final Predicate<String> analysts;
+    private final EvidenceService evidence;
+    private final ReviewService reviews;
+    private final BiPredicate<String, String> hasRole;
     private final ThreadEvaluation threads;
     private final Validator validator;
     private final ObjectReader json;
 
-    public ImportChunks(ActorService actors, ClaimService claims, VerdictService verdicts, UserService users,
-                        ThreadEvaluation threads, Validator validator, ObjectMapper mapper) {
+    public ImportChunks(ActorService actors, ClaimService claims, VerdictService verdicts, EvidenceService evidence,
+                        ReviewService reviews, UserService users, ThreadEvaluation threads, Validator validator,
+                        ObjectMapper mapper) {
         this.actors = actors;
         this.claims = claims;
         this.verdicts = verdicts;
-        this.analysts = username -> users.hasRole(username, Roles.ANALYST);
+        this.evidence = evidence;
+        this.reviews = reviews;
+        this.hasRole = users::hasRole;
         this.threads = threads;
         this.validator = validator;
         // One line, one document: "{...} {...}" on a line is an error, as is an unknown property.
@@ -191,11 +200,17 @@ public class ImportChunks {
             if (type != null && "verdict".equals(type.asText())) {
                 return storeVerdict(job, refs, node, errors);
             }
+            if (type != null && "evidence".equals(type.asText())) {
+                return storeEvidence(job, refs, node, errors);
+            }
+            if (type != null && "review".equals(type.asText())) {
+                return restoreReview(job, refs, node, errors);
+            }
         } catch (Refusal refused) {
             errors.addAll(refused.errors().isEmpty() ? List.of(new FieldError(null, refused.getMessage())) : refused.errors());
             return null;
         }
-        errors.add(new FieldError("type", "must be \"actor\", \"claim\" or \"verdict\""));
+        errors.add(new FieldError("type", "must be \"actor\", \"claim\", \"verdict\", \"evidence\" or \"review\""));
         return null;
     }
 
@@ -204,11 +219,67 @@ public class ImportChunks {
      * be an analyst as for POST /api/claims/{id}/verdicts. @return the thread it re-evaluates
      */
     private Long storeVerdict(ImportJobEntity job, ImportRefs refs, ObjectNode node, List<FieldError> errors) {
-        if (!analysts.test(job.submittedBy)) {
+        if (!hasRole.test(job.submittedBy, Roles.ANALYST)) {
             errors.add(new FieldError("type", "verdict lines are taken from analysts only (" + job.submittedBy
                     + " is not one)"));
             return null;
         }
+        ClaimEntity claim = claimOf(refs, node, errors);
+        NewVerdict request = read(node, NewVerdict.class, errors);
+        if (request != null) {
+            errors.addAll(FieldErrors.of(validator.validate(request)));
+        }
+        if (claim == null || request == null || !errors.isEmpty()) {
+            return null;
+        }
+        verdicts.give(claim.id, request, job.submittedBy);
+        return claim.threadId;
+    }
+
+    /**
+     * Evidence on a stored claim or an earlier line's, added as the job's submitter (a submitter, or an editor for
+     * the review's evidence), as by POST /api/claims/{id}/evidence. @return the thread it re-evaluates
+     */
+    private Long storeEvidence(ImportJobEntity job, ImportRefs refs, ObjectNode node, List<FieldError> errors) {
+        boolean editor = hasRole.test(job.submittedBy, Roles.EDITOR);
+        if (!editor && !hasRole.test(job.submittedBy, Roles.SUBMITTER)) {
+            errors.add(new FieldError("type", "evidence lines are taken from submitters and editors only ("
+                    + job.submittedBy + " is neither)"));
+            return null;
+        }
+        ClaimEntity claim = claimOf(refs, node, errors);
+        NewEvidence request = read(node, NewEvidence.class, errors);
+        if (claim == null || request == null || !errors.isEmpty()) {
+            return null;
+        }
+        evidence.add(claim.id, request, job.submittedBy, editor);
+        return claim.threadId;
+    }
+
+    /**
+     * A review from an archive's export, restored as it stood there: an admin's import only, since it skips the
+     * workflow's checks (see ReviewService#restore). @return the thread it re-evaluates
+     */
+    private Long restoreReview(ImportJobEntity job, ImportRefs refs, ObjectNode node, List<FieldError> errors) {
+        if (!hasRole.test(job.submittedBy, Roles.ADMIN)) {
+            errors.add(new FieldError("type", "review lines restore an archive's reviews and are taken from admins only ("
+                    + job.submittedBy + " is not one); editors review claims through /api/claims/{id}/review"));
+            return null;
+        }
+        ClaimEntity claim = claimOf(refs, node, errors);
+        RestoredReview review = read(node, RestoredReview.class, errors);
+        if (review != null) {
+            errors.addAll(FieldErrors.of(validator.validate(review)));
+        }
+        if (claim == null || review == null || !errors.isEmpty()) {
+            return null;
+        }
+        reviews.restore(claim.id, review, job.submittedBy);
+        return claim.threadId;
+    }
+
+    /** The claim a verdict, evidence or review line is about: a stored claim's id, or an earlier stored line's ref. */
+    private static ClaimEntity claimOf(ImportRefs refs, ObjectNode node, List<FieldError> errors) {
         JsonNode target = node.remove("claim");
         Long claimId = null;
         if (target != null && target.canConvertToLong()) {
@@ -220,15 +291,7 @@ public class ImportChunks {
         if (claim == null) {
             errors.add(new FieldError("claim", "must be a stored claim's id or the ref of an earlier stored line of this import"));
         }
-        NewVerdict request = read(node, NewVerdict.class, errors);
-        if (request != null) {
-            errors.addAll(FieldErrors.of(validator.validate(request)));
-        }
-        if (claim == null || request == null || !errors.isEmpty()) {
-            return null;
-        }
-        verdicts.give(claim.id, request, job.submittedBy);
-        return claim.threadId;
+        return claim;
     }
 
     private Long storeClaim(ImportJobEntity job, ImportRefs refs, NdjsonReader.Line line, ObjectNode node,

@@ -25,7 +25,12 @@ public enum ReviewAction {
     RATE(EnumSet.of(IN_REVIEW), READY),
     PUBLISH(EnumSet.of(READY), PUBLISHED),
     CORRECT(EnumSet.of(PUBLISHED, CORRECTED), CORRECTED),
-    UNPUBLISH(EnumSet.of(PUBLISHED, CORRECTED), UNPUBLISHED);
+    UNPUBLISH(EnumSet.of(PUBLISHED, CORRECTED), UNPUBLISHED),
+    /**
+     * Not a step of the workflow: a review restored, in whatever state, from an archive's export by an admin
+     * (see {@link ReviewService#restore}). Never offered as a next step, never taken through {@code step}.
+     */
+    RESTORE(EnumSet.noneOf(ReviewState.class), UNASSIGNED);
 
     private final Set<ReviewState> from;
     private final ReviewState to;

@@ -105,6 +105,50 @@ public class ReviewService {
         return of(claim.id, null);
     }
 
+    /**
+     * Restores a review exported from another store, as it stood there, in one step on record ("restored from
+     * an archive", with who rated and published it there). An admin's import only: it does not go through the
+     * workflow's checks, which the review passed where it was made. A claim already reviewed here is refused.
+     */
+    @Transactional
+    public void restore(long claimId, RestoredReview restored, String by) {
+        ClaimEntity claim = ClaimEntity.existing(claimId);
+        threads.lock(List.of(claim.threadId));
+        if (ReviewEntity.findById(claim.id) != null) {
+            throw new Conflict("claim", "claim #" + claim.id + " already has a review here");
+        }
+        if (restored.state() == null || restored.state() == ReviewState.UNASSIGNED) {
+            throw new InvalidInput("state", "must be the review's state there: one of ASSIGNED, IN_REVIEW, READY,"
+                    + " PUBLISHED, CORRECTED, UNPUBLISHED");
+        }
+        boolean rated = restored.state() == ReviewState.READY || restored.state().isPublic();
+        if (rated && (restored.rating() == null || restored.summary() == null)) {
+            throw new InvalidInput("rating", "a review " + restored.state() + " has a rating and a summary");
+        }
+        if (restored.state().isPublic() && restored.url() == null) {
+            throw new InvalidInput("url", "a review " + restored.state() + " has its published URL");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ReviewEntity review = new ReviewEntity();
+        review.claimId = claim.id;
+        review.state = restored.state();
+        review.assignee = strip(restored.assignee());
+        review.rating = restored.rating() == null ? null : scale.rating("rating", restored.rating()).name();
+        review.summary = strip(restored.summary());
+        review.url = strip(restored.url());
+        review.ratedBy = strip(restored.ratedBy());
+        review.ratedAt = review.rating == null ? null : now;
+        review.publishedBy = restored.state().isPublic() ? strip(restored.publishedBy()) : null;
+        review.publishedAt = restored.state().isPublic() ? now : null;
+        review.updatedAt = now;
+        review.persist();
+        String there = "rated by " + (review.ratedBy == null ? "nobody yet" : review.ratedBy)
+                + (review.publishedBy == null ? "" : ", published by " + review.publishedBy) + " there";
+        ReviewStepEntity.after(review, ReviewAction.RESTORE, ReviewState.UNASSIGNED, by, there).persist();
+        threads.changedOtherwise(claim.threadId);
+        threads.reevaluateLocked(List.of(claim.threadId), "review of claim #" + claim.id + " restored by " + by);
+    }
+
     private void apply(ReviewEntity review, ReviewAction action, ReviewStepRequest request, String by, Instant now) {
         switch (action) {
             case ASSIGN -> review.assignee = editor(request.assignee());
@@ -150,6 +194,7 @@ public class ReviewService {
             case UNPUBLISH -> {
                 // the rating, summary and URL stay on record; the review is no longer public
             }
+            case RESTORE -> throw new IllegalArgumentException("a review is restored through restore(), not as a step");
         }
         review.state = action.to();
     }
@@ -186,6 +231,7 @@ public class ReviewService {
             case RATE -> List.of("rating", "summary");
             case PUBLISH -> List.of("url");
             case CORRECT, UNPUBLISH -> List.of("reason");
+            case RESTORE -> List.of();
         };
         List<String> allowed = switch (action) {
             case ASSIGN -> List.of("assignee");
@@ -194,6 +240,7 @@ public class ReviewService {
             case PUBLISH -> List.of("url");
             case CORRECT -> List.of("reason", "rating", "summary", "url");
             case UNPUBLISH -> List.of("reason");
+            case RESTORE -> List.of();
         };
         check(errors, "assignee", request.assignee(), required, allowed, action);
         check(errors, "rating", request.rating(), required, allowed, action);

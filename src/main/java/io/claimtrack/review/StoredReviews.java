@@ -160,6 +160,8 @@ public class StoredReviews implements DeskReviews, ReviewsKnown {
             case PUBLISH -> "published the review (" + step.rating + ") at " + step.url;
             case CORRECT -> "corrected the published review (" + step.rating + "): " + step.reason;
             case UNPUBLISH -> "unpublished the review: " + step.reason;
+            case RESTORE -> "restored the review from an archive (" + step.state
+                    + (step.rating == null ? "" : ", " + step.rating) + "): " + step.reason;
         };
         return "review of claim #" + step.claimId + ": " + step.by + " " + what;
     }

@@ -51,7 +51,7 @@ public class ActiveRuleset {
     }
 
     /** Adds claims to a warm thread and fires (see {@link PolicyEvaluator#advance}). @return what moved */
-    public Map<Long, Assessment> advance(ThreadSession warm, List<Claim> added, Instant now) {
+    public Map<Long, Assessment> advance(ThreadSession warm, List<?> added, Instant now) {
         return evaluator.advance(BoundedRun.LIVE, warm, added, now);
     }
 

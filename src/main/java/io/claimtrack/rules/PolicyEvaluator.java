@@ -21,6 +21,7 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 import io.claimtrack.facts.Claim;
+import io.claimtrack.facts.Evidence;
 import io.claimtrack.facts.FlagRaised;
 import io.claimtrack.facts.Now;
 
@@ -159,12 +160,12 @@ public final class PolicyEvaluator {
     }
 
     /**
-     * Adds claims to a warm thread and moves its clock to {@code now}, then fires: the conclusions of the
+     * Adds claims (and the evidence they came with) to a warm thread and moves its clock to {@code now}, then fires: the conclusions of the
      * claims that moved (and of the new ones), read from what the rules inserted and retracted, not by
      * reading the thread. Equal to evaluating the whole thread afresh, for a ruleset whose conclusions do
      * not depend on the order facts arrive in. A run that fails or is stopped leaves the session closed.
      */
-    public Map<Long, Assessment> advance(BoundedRun bounds, ThreadSession warm, List<Claim> added, Instant now) {
+    public Map<Long, Assessment> advance(BoundedRun bounds, ThreadSession warm, List<?> added, Instant now) {
         if (!warm.usable()) {
             throw new IllegalStateException("a warm thread was used after it broke");
         }
@@ -174,10 +175,16 @@ public final class PolicyEvaluator {
             try {
                 session.update(warm.now, new Now(now));
                 List<Long> newIds = new ArrayList<>();
-                for (Claim claim : added) {
-                    if (warm.claimIds.add(claim.getId())) {
-                        session.insert(claim);
-                        newIds.add(claim.getId());
+                for (Object fact : added) {
+                    if (fact instanceof Claim claim) {
+                        if (warm.claimIds.add(claim.getId())) {
+                            session.insert(claim);
+                            newIds.add(claim.getId());
+                        }
+                    } else if (fact instanceof Evidence) {
+                        session.insert(fact);
+                    } else {
+                        throw new IllegalArgumentException("only claims and their evidence are added to a warm thread: " + fact);
                     }
                 }
                 fire(session, run, ruleset, warm.claimIds.size());
@@ -206,6 +213,7 @@ public final class PolicyEvaluator {
     private static void insertAll(KieSession session, FactSet facts) {
         facts.verdicts().forEach(session::insert);
         facts.reviews().forEach(session::insert);
+        facts.evidence().forEach(session::insert);
         facts.claims().forEach(session::insert);
     }
 

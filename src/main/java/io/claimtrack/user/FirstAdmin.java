@@ -79,7 +79,8 @@ public class FirstAdmin {
             throw new IllegalStateException("claimtrack.admin.password (CLAIMTRACK_ADMIN_PASSWORD) must be at most "
                     + PasswordRules.MAX_BYTES + " bytes in UTF-8");
         }
-        UserEntity.create(username, secret, Set.of(Roles.ADMIN), clock.instant(), "first start").persist();
+        // Also the desk's first editor, so a new desk can try a review at once (an admin could give itself the role).
+        UserEntity.create(username, secret, Set.of(Roles.ADMIN, Roles.EDITOR), clock.instant(), "first start").persist();
         return secret;
     }
 

@@ -173,10 +173,47 @@ class ClaimResourceTest {
         given().contentType(ContentType.JSON).body(Api.claim(newcomer, "Strikes hit no IS position", DAY_1))
                 .when().post("/api/claims")
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("claimant"), "detail", containsString("register it first"));
+                .body("errors[0].field", equalTo("claimant"), "detail", containsString("register this one with the claim"));
 
         assertEquals(claims, Api.claimCount());
         assertEquals(actors, Api.actorCount(), "no actor was made up");
+    }
+
+    /** A typo is not a new actor: the 422 names the closest registered names, and nothing is stored. */
+    @Test
+    void shouldNameTheClosestActorsForATypoAndRegisterOneOnlyWhenTheClaimSaysHow() {
+        String name = Api.actor(Api.unique("Kremlin Press Office"), "STATE", "Russia");
+        String typo = name.replace("Kremlin", "Kremiln").toLowerCase();
+        long claims = Api.claimCount();
+        given().contentType(ContentType.JSON).body(Api.claim(typo, "Strikes hit IS", DAY_1))
+                .when().post("/api/claims")
+                .then().statusCode(422).body("errors[0].field", equalTo("claimant"),
+                        "detail", containsString("the closest: " + name));
+        assertEquals(claims, Api.claimCount());
+
+        // With claimantKind (and claimantBlocs) the claim registers its claimant, in the same transaction.
+        String newcomer = Api.unique("Syrian Observatory");
+        Map<String, Object> claim = Api.claim(newcomer, "Strikes hit civilians", DAY_1);
+        claim.put("claimantKind", "NGO");
+        claim.put("claimantBlocs", java.util.List.of("Syrian opposition"));
+        given().contentType(ContentType.JSON).body(claim).when().post("/api/claims").then().statusCode(201)
+                .body("claimant.name", equalTo(newcomer), "claimant.kind", equalTo("NGO"),
+                        "claimant.blocs", contains("Syrian opposition"));
+
+        // A known claimant with another kind is refused rather than silently changed or ignored.
+        Map<String, Object> conflicting = Api.claim(name, "Strikes hit IS", DAY_1);
+        conflicting.put("claimantKind", "MEDIA");
+        given().contentType(ContentType.JSON).body(conflicting).when().post("/api/claims").then().statusCode(422)
+                .body("errors[0].field", equalTo("claimantKind"), "detail", containsString("is registered as STATE"));
+        conflicting.put("claimantKind", "STATE");
+        conflicting.put("claimantBlocs", java.util.List.of(" Russia "));
+        given().contentType(ContentType.JSON).body(conflicting).when().post("/api/claims").then().statusCode(201);
+        // A claim refused on another ground registers nobody.
+        Map<String, Object> refused = Api.claim(Api.unique("Never registered"), "x", "2999-01-01T00:00:00Z");
+        refused.put("claimantKind", "MEDIA");
+        int actors = Api.actorCount();
+        given().contentType(ContentType.JSON).body(refused).when().post("/api/claims").then().statusCode(400);
+        assertEquals(actors, Api.actorCount());
     }
 
     @Test

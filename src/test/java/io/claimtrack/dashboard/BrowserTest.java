@@ -294,6 +294,19 @@ class BrowserTest {
             assertTrue(browser.findElement(By.cssSelector(".why .standing-label")).getText()
                     .startsWith("dispute standing UNVERIFIED, derived by rule"));
             assertEquals("not reviewed by the desk", reviewLabel());
+            // Evidence for the review, from the page: listed, and in the history.
+            WebElement add = browser.findElement(By.cssSelector("form.evidence-add"));
+            add.findElement(By.name("url")).sendKeys("https://ministry.example/strikes.csv");
+            add.findElement(By.name("publisher")).sendKeys("Ministry of Defence");
+            new org.openqa.selenium.support.ui.Select(add.findElement(By.name("kind"))).selectByValue("DATASET");
+            add.findElement(By.name("forReview")).click();
+            add.findElement(By.tagName("button")).click();
+            wait.until(ExpectedConditions.stalenessOf(add));
+            String evidence = browser.findElement(By.cssSelector("ol.evidence-list")).getText();
+            assertTrue(evidence.contains("DATASET") && evidence.contains("Ministry of Defence")
+                    && evidence.contains("added by page-editor-one"), evidence);
+            assertTrue(browser.findElement(By.cssSelector("ol.history")).getText()
+                    .contains("page-editor-one added evidence for the review #"));
             new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("assignee")))
                     .selectByVisibleText("page-editor-one");
             submitStep("assign");
@@ -338,6 +351,34 @@ class BrowserTest {
         } finally {
             browser.manage().deleteAllCookies(); // the other tests sign in as the desk member again
         }
+    }
+
+    /** An analyst gives and withdraws a verdict from the claim's page; dates read as dates, full instant on hover. */
+    @Test
+    void shouldGiveAndWithdrawAVerdictFromTheClaimsPage() {
+        long claim = Api.submit(Api.unique("Judged on pages"), clock.instant().minus(Duration.ofHours(1)).toString());
+        signInInBrowser();
+        open("/claims/" + claim);
+        WebElement said = browser.findElement(By.cssSelector("article.claim time"));
+        assertTrue(said.getAttribute("title").endsWith("Z (UTC)"), said.getAttribute("title"));
+        assertTrue(!said.getText().contains("T") || !said.getText().endsWith("Z"), "readable, not ISO: " + said.getText());
+
+        WebElement give = browser.findElement(By.cssSelector("form.verdict-give"));
+        new org.openqa.selenium.support.ui.Select(give.findElement(By.name("status"))).selectByValue("REFUTED");
+        give.findElement(By.name("reason")).sendKeys("Satellite images show no strike there.");
+        give.findElement(By.tagName("button")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.stalenessOf(give));
+        assertEquals("REFUTED", browser.findElement(By.cssSelector("[data-claim-status='" + claim + "']")).getText());
+        assertTrue(browser.findElement(By.cssSelector("section.verdicts")).getText()
+                .contains("REFUTED by desk on"), browser.findElement(By.cssSelector("section.verdicts")).getText());
+        screenshot("verdict-given");
+
+        WebElement withdraw = browser.findElement(By.cssSelector("form.verdict-withdraw"));
+        withdraw.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.stalenessOf(withdraw));
+        assertEquals("UNVERIFIED", browser.findElement(By.cssSelector("[data-claim-status='" + claim + "']")).getText());
+        assertTrue(browser.findElement(By.cssSelector("section.verdicts")).getText().contains("withdrawn by desk"));
     }
 
     private String reviewLabel() {

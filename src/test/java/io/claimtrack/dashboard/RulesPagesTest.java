@@ -62,7 +62,7 @@ class RulesPagesTest {
         for (int view = 0; view < 2; view++) {
             given().cookies(session).when().get("/rules/" + draft).then().statusCode(200)
                     .body(containsString("problems; each is shown at its line"), containsString("id=\"problem-status.drl-6\""),
-                            containsString("Checked <time>"));
+                            containsString("Checked <time datetime="));
         }
         assertEquals(1, validationFailures(draft), "the check, and only the check, audited the failure");
     }

@@ -70,7 +70,8 @@ class ThreadEvaluationTest {
                 return rules.get();
             }
         };
-        evaluation = new ThreadEvaluation(rules, stored, store, inForce, (claimIds, at) -> List.of(), conclusions,
+        evaluation = new ThreadEvaluation(rules, stored, store, inForce, (claimIds, at) -> List.of(), (claimIds, at) -> List.of(),
+                conclusions,
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 new LockedThreads(), new WarmThreads(null, 0, 8, 0));
         // Thread 1: Russia's claim disputed by the US and France. Thread 10: an undisputed claim.

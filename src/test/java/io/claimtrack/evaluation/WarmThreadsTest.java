@@ -94,7 +94,7 @@ class WarmThreadsTest {
         // A transaction that rolls back after its evaluation: the session it advanced is not kept.
         String late = Api.actor(Api.unique("Rolled back"), "MEDIA");
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            claims.submit(new NewClaim("never kept", late, "test topic", Instant.parse(said), null, null, root, null,
+            claims.submit(new NewClaim("never kept", late, null, null, "test topic", Instant.parse(said), null, null, root, null,
                     null), TestUsers.DESK);
             throw new IllegalStateException("the caller fails after the evaluation: everything rolls back");
         }));

@@ -97,6 +97,63 @@ class ArchiveExportTest {
         assertTrue(after.get("Rival " + run2 + " disputes #" + strikes).getString("disputes") != null, "the relation came along");
     }
 
+    /** Evidence added since submission and the desk's review travel too; reviews are restored by admins only. */
+    @Test
+    void shouldCarryEvidenceAndReviewsAcrossAnExport() {
+        TestUsers.ensure("archive-editor-one", "EDITOR");
+        TestUsers.ensure("archive-editor-two", "EDITOR");
+        TestUsers.ensure("archivist", "ADMIN", "SUBMITTER", "ANALYST");
+        Api.actor("Ministry " + run, "STATE", "bloc M " + run);
+        Map<String, Object> body = Api.claim("Ministry " + run, "no civilians were hit " + run,
+                Instant.now().minus(Duration.ofHours(3)).toString());
+        body.put("source", Map.of("url", "https://example.org/briefing-" + run, "publisher", "Ministry"));
+        long claim = Api.submit(body);
+        given().contentType(ContentType.JSON).body(Map.of("url", "https://video.example/" + run, "kind", "VIDEO",
+                "publisher", "Local TV")).when().post("/api/claims/" + claim + "/evidence").then().statusCode(201);
+        for (String[] step : new String[][] {{"archive-editor-one", "assign", "{\"assignee\":\"archive-editor-one\"}"},
+                {"archive-editor-one", "start", "{}"},
+                {"archive-editor-one", "rate", "{\"rating\":\"FALSE\",\"summary\":\"Footage shows otherwise " + run + "\"}"},
+                {"archive-editor-two", "publish", "{\"url\":\"https://desk.example/" + run + "\"}"}}) {
+            given().auth().preemptive().basic(step[0], TestUsers.PASSWORD).contentType(ContentType.JSON).body(step[2])
+                    .when().post("/api/claims/" + claim + "/review/" + step[1]).then().statusCode(200);
+        }
+        String archive = given().auth().preemptive().basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .when().get("/api/export").then().statusCode(200).extract().asString();
+        String ref = "\"c" + claim + "\"";
+        List<String> lines = archive.lines().filter(line -> line.contains(run) || line.contains(ref)).toList();
+        assertEquals(1, lines.stream().filter(line -> line.contains("\"type\":\"evidence\"")).count(),
+                "the claim's own source rides in its line: " + String.join("\n", lines));
+        assertEquals(1, lines.stream().filter(line -> line.contains("\"type\":\"review\"")).count());
+
+        String run2 = run.replace("export", "copied");
+        byte[] copy = String.join("\n", lines.stream().map(line -> line.replace(run, run2)).toList())
+                .getBytes(StandardCharsets.UTF_8);
+        // A submitter who is not an admin: the review line is refused, the rest stored.
+        JsonPath refused = awaitFinished(given().contentType(ImportResource.NDJSON).body(copy).when().post("/api/imports")
+                .then().statusCode(202).extract().jsonPath().getLong("id"));
+        assertEquals(1, refused.getInt("rejected"), refused.prettify());
+        assertTrue(refused.getString("errors[0].message").contains("admins only"), refused.prettify());
+
+        String run3 = run.replace("export", "restored");
+        byte[] restore = String.join("\n", lines.stream().map(line -> line.replace(run, run3)).toList())
+                .getBytes(StandardCharsets.UTF_8);
+        JsonPath done = awaitFinished(given().auth().preemptive().basic("archivist", TestUsers.PASSWORD)
+                .contentType(ImportResource.NDJSON).body(restore).when().post("/api/imports")
+                .then().statusCode(202).extract().jsonPath().getLong("id"));
+        assertEquals(0, done.getInt("rejected"), done.prettify());
+        long restored = given().queryParam("q", "no civilians were hit " + run3).when().get("/api/claims")
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        given().when().get("/api/claims/" + restored).then().statusCode(200)
+                .body("evidence.url", org.hamcrest.Matchers.contains("https://example.org/briefing-" + run3,
+                                "https://video.example/" + run3),
+                        "review.state", org.hamcrest.Matchers.equalTo("PUBLISHED"),
+                        "review.rating", org.hamcrest.Matchers.equalTo("FALSE"),
+                        "review.publishedBy", org.hamcrest.Matchers.equalTo("archive-editor-two"));
+        given().when().get("/api/claims/" + restored + "/history").then().statusCode(200)
+                .body("find { it.kind == 'REVIEW' }.cause", containsString("archivist restored the review from an archive"
+                        + " (PUBLISHED, FALSE): rated by archive-editor-one, published by archive-editor-two there"));
+    }
+
     @Test
     void shouldTakeVerdictLinesFromAnalystsOnly() {
         Api.actor("Speaker " + run, "PERSON");

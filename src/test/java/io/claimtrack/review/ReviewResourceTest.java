@@ -51,6 +51,19 @@ class ReviewResourceTest {
         claim = Api.submit(Api.unique("Reviewed actor"), clock.instant().minus(Duration.ofHours(1)).toString());
     }
 
+    /** The demo shows the three axes on the seed article: standing, evidence from the article, a review in progress. */
+    @Test
+    void theDemosRussianClaimHasItsStandingItsEvidenceAndAReviewInProgress() {
+        long russia = given().queryParam("claimant", "Russia").queryParam("q", "air strikes against Islamic State")
+                .when().get("/api/claims").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        given().when().get("/api/claims/" + russia).then().statusCode(200)
+                .body("status", equalTo("CONTESTED"), "review.state", equalTo("ASSIGNED"),
+                        "review.assignee", equalTo(TestUsers.ADMIN), "evidence[0].publisher", equalTo("The Moscow Times"));
+        given().when().get("/api/claims/" + russia + "/history").then().statusCode(200)
+                .body("find { it.kind == 'REVIEW' }.cause",
+                        equalTo("review of claim #" + russia + ": demo data assigned the review to " + TestUsers.ADMIN));
+    }
+
     @Test
     void anUntouchedClaimIsUnassignedAndItsStandingSaysWhatItIs() {
         given().when().get("/api/claims/" + claim + "/review").then().statusCode(200)
