@@ -54,6 +54,13 @@ public class ActorService {
         return ActorEntity.<ActorEntity>listAll(Sort.by("nameKey")).stream().map(ActorView::of).toList();
     }
 
+    /** Registered names by name (any case), at most {@code limit}: what the submit form suggests as you type. */
+    @Transactional
+    public List<String> names(int limit) {
+        return ActorEntity.getEntityManager().createQuery("select a.name from ActorEntity a order by a.nameKey", String.class)
+                .setMaxResults(limit).getResultList();
+    }
+
     @Transactional
     public ActorView get(long id) {
         ActorEntity actor = ActorEntity.findById(id);

@@ -53,6 +53,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class DashboardPages {
 
     private static final int PAGE_SIZE = 20;
+    /** The submit form suggests claimants as you type from this many registered names (the browser filters them). */
+    private static final int ACTOR_SUGGESTIONS = 2000;
 
     private final Overview overview;
     private final ClaimQueries queries;
@@ -146,7 +148,7 @@ public class DashboardPages {
             return Response.seeOther(URI.create("/login")).build();
         }
         ClaimForm blank = ClaimForm.blank(disputes, supports, retracts, clock.instant().truncatedTo(ChronoUnit.MINUTES));
-        return Templates.submit(user(), blank, Map.of(), csrf.value());
+        return Templates.submit(user(), blank, Map.of(), csrf.value(), actors.names(ACTOR_SUGGESTIONS));
     }
 
     /** The submit form: the same request and the same service as the API; each refusal shown beside its input. */
@@ -177,7 +179,7 @@ public class DashboardPages {
             }
         }
         return Response.status(Response.Status.BAD_REQUEST)
-                .entity(Templates.submit(user(), form, errors, csrf.value())).build();
+                .entity(Templates.submit(user(), form, errors, csrf.value(), actors.names(ACTOR_SUGGESTIONS))).build();
     }
 
     /** The form's input for a field of the claim: the source's URL has an input of its own. */

@@ -59,7 +59,8 @@ public final class Templates {
     public static native TemplateInstance actor(String user, ActorView a, List<ClaimView> claims,
                                                 List<DashboardPages.Dispute> disputes);
 
-    public static native TemplateInstance submit(String user, ClaimForm form, Map<String, String> errors, String csrf);
+    public static native TemplateInstance submit(String user, ClaimForm form, Map<String, String> errors, String csrf,
+                                                 List<String> actorNames);
 
     public static native TemplateInstance login(String user, boolean error);
 

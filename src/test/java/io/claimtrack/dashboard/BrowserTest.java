@@ -144,6 +144,9 @@ class BrowserTest {
 
         browser.switchTo().newWindow(WindowType.TAB);
         open("/claims/new?disputes=" + target);
+        assertEquals("actor-names", browser.findElement(By.name("claimant")).getAttribute("list"));
+        assertTrue(!browser.findElements(By.cssSelector("datalist#actor-names option[value='Live B " + suffix + "']")).isEmpty(),
+                "the form suggests registered claimants as you type");
         browser.findElement(By.name("text")).sendKeys("No, it did not happen.");
         browser.findElement(By.name("claimant")).sendKeys("Live B " + suffix);
         screenshot("submit");
