@@ -70,6 +70,10 @@ class ActorResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("name", Api.unique("Iran")))
                 .when().post("/api/actors")
                 .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        // An enum is named, never numbered: 3 is not the fourth kind (it was read as MEDIA before).
+        given().contentType(ContentType.JSON).body(Map.of("name", Api.unique("Iran"), "kind", 3))
+                .when().post("/api/actors")
+                .then().statusCode(400).body("errors[0].field", equalTo("kind"));
 
         assertEquals(before, Api.actorCount());
     }

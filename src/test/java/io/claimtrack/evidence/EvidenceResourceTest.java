@@ -113,6 +113,7 @@ class EvidenceResourceTest {
                 Map.of("url", "ftp://x.example/file"),
                 Map.of("url", "https://x.example", "archivedUrl", "javascript:alert(1)"),
                 Map.of("url", "https://x.example", "kind", "RUMOUR"),
+                Map.of("url", "https://x.example", "kind", 3),
                 Map.of("url", "https://x.example", "accessedAt", "2999-01-01T00:00:00Z"),
                 Map.of("url", "https://x.example", "secret", "x"),
                 Map.of("title", "a\u0000b"),
