@@ -123,6 +123,15 @@ public class ClaimEntity extends PanacheEntityBase {
     }
 
     /** These claims, claimants fetched with them. */
+    /** The claims that dispute, support or retract this one: one query per relation, each on its own index. */
+    static List<ClaimEntity> repliesTo(long claimId) {
+        List<ClaimEntity> replies = new java.util.ArrayList<>();
+        for (Relation.Kind relation : Relation.Kind.values()) {
+            replies.addAll(list(relation.property() + " = ?1 order by id", claimId));
+        }
+        return replies;
+    }
+
     public static List<ClaimEntity> byIds(Collection<Long> ids) {
         return list("from ClaimEntity c join fetch c.claimant a left join fetch a.blocs where c.id in ?1", ids);
     }

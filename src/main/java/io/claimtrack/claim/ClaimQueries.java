@@ -123,6 +123,12 @@ public class ClaimQueries {
         ClaimEntity claim = ClaimEntity.existing(id);
         List<HistoryEntry> entries = new ArrayList<>(reviews.history(claim.id));
         entries.addAll(evidence.history(claim.id));
+        for (ClaimVersionEntity replaced : ClaimVersionEntity.of(claim.id)) {
+            List<String> fields = List.of(replaced.fields.split(","));
+            entries.add(HistoryEntry.of(replaced.correctedAt, new HistoryEntry.Correction(replaced.correctedBy, fields,
+                    replaced.reason), replaced.correctedBy + " corrected claim #" + claim.id + " (" + String.join(", ", fields)
+                    + "): " + replaced.reason));
+        }
         entries.addAll(history.of(claim.id));
         entries.sort(Comparator.comparing(HistoryEntry::at)); // stable: review steps first at one instant
         return entries;

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -105,6 +106,17 @@ public class ClaimResource {
                          @Parameter(description = "system time: ISO instant or date (end of that day, UTC)")
                          @QueryParam("knownAt") String knownAt) {
         return queries.get(id, Instants.parsePast("asOf", asOf, clock), Instants.parsePast("knownAt", knownAt, clock));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.SUBMITTER, Roles.EDITOR})
+    @Operation(summary = "Correct a claim: any of text, topic, assertedAt, claimant, with a reason",
+            description = "The version it replaces is kept: ?knownAt= before the correction shows it, the history"
+                    + " records the correction, and the thread is re-evaluated. The one who recorded the claim or an"
+                    + " editor may. The relation (disputes, supports, retracts) is not corrected this way.")
+    public ClaimView correct(@PathParam("id") long id, ClaimCorrection request) {
+        return claims.correct(id, request, identity.getPrincipal().getName(), identity.hasRole(Roles.EDITOR));
     }
 
     @GET

@@ -54,7 +54,14 @@ public class ClaimViews {
     public ClaimView knownAt(ClaimEntity claim, Standing standing, Instant knownAt) {
         Map<Long, Incoming> incoming = incoming(List.of(claim.id), " and c.recordedAt <= :at", knownAt);
         Desk desk = new Desk(reviews.summaries(List.of(claim.id), knownAt), evidence.of(List.of(claim.id), knownAt));
-        return view(claim, standing, incoming, desk, null, knownAt);
+        ClaimView now = view(claim, standing, incoming, desk, null, knownAt);
+        ClaimVersionEntity then = ClaimVersionEntity.knownAt(claim.id, knownAt);
+        // What was said, by whom, when and under which topic, as known then: a later correction is not shown.
+        return then == null ? now : new ClaimView(now.id(), then.text, ActorView.of(then.claimant), then.topic,
+                then.assertedAt, now.recordedAt(), now.recordedBy(), now.source(), now.quote(), now.disputes(),
+                now.supports(), now.retracts(), now.thread(), now.status(), now.flags(), now.reason(), now.flagReasons(),
+                now.standing(), now.suggestedRating(), now.review(), now.evidence(), now.disputedBy(), now.supportedBy(),
+                now.retractedBy(), now.asOf(), now.knownAt());
     }
 
     private static ClaimView view(ClaimEntity claim, Standing standing, Map<Long, Incoming> incomingById,

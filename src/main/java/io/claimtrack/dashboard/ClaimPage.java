@@ -55,6 +55,12 @@ public class ClaimPage {
     /** The same, with {@code verdictError}, a refused verdict. */
     public TemplateInstance render(long id, String asOfParam, String reviewError, String evidenceError,
                                    String verdictError) {
+        return render(id, asOfParam, reviewError, evidenceError, verdictError, null);
+    }
+
+    /** The same, with {@code correctionError}, a refused correction. */
+    public TemplateInstance render(long id, String asOfParam, String reviewError, String evidenceError,
+                                   String verdictError, String correctionError) {
         Instant asOf = Instants.parsePast("asOf", asOfParam, clock);
         ClaimView view = queries.get(id, asOf, null);
         boolean editor = identity.hasRole(Roles.EDITOR);
@@ -67,11 +73,14 @@ public class ClaimPage {
         ReviewPanel panel = new ReviewPanel(reviews.of(id, asOf), editor && asOf == null,
                 editor ? reviews.editors() : List.of(), scale.ratings(), editor ? csrf.value() : null,
                 reviewError);
+        boolean canCorrect = asOf == null && user != null
+                && (editor || (identity.hasRole(Roles.SUBMITTER) && user.equalsIgnoreCase(view.recordedBy())));
+        CorrectionPanel correction = new CorrectionPanel(canCorrect, canCorrect ? csrf.value() : null, correctionError);
         return Templates.claim(identity.isAnonymous() ? null : identity.getPrincipal().getName(), view,
                 ThreadTree.of(queries.thread(view.thread(), asOf)),
                 queries.timeline(id).stream().filter(t -> asOf == null || !t.at().isAfter(asOf)).toList(),
                 queries.history(id).stream().filter(h -> asOf == null || !h.at().isAfter(asOf)).toList(),
                 asOf == null ? null : LocalDateTime.ofInstant(asOf, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString(),
-                panel, evidence, verdictPanel);
+                panel, evidence, verdictPanel, correction);
     }
 }

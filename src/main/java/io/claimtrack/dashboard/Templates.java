@@ -48,7 +48,7 @@ public final class Templates {
 
     public static native TemplateInstance claim(String user, ClaimView c, ThreadTree tree, List<TimelineEntry> timeline,
                                                 List<HistoryEntry> history, String asOf, ReviewPanel p, EvidencePanel ev,
-                                                VerdictPanel vp);
+                                                VerdictPanel vp, CorrectionPanel cp);
 
     public static native TemplateInstance reviews(String user, List<ReviewQueue.Item> items,
                                                   Map<ReviewState, Long> counts, ReviewState[] states, String state,

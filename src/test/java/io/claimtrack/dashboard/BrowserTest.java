@@ -382,6 +382,16 @@ class BrowserTest {
         wait.until(ExpectedConditions.stalenessOf(withdraw));
         assertEquals("UNVERIFIED", browser.findElement(By.cssSelector("[data-claim-status='" + claim + "']")).getText());
         assertTrue(browser.findElement(By.cssSelector("section.verdicts")).getText().contains("withdrawn by desk"));
+
+        // The one who recorded it corrects it from the page, with a reason; the history says so.
+        WebElement correct = browser.findElement(By.cssSelector("form.correction"));
+        correct.findElement(By.name("text")).sendKeys("Corrected on the page");
+        correct.findElement(By.name("reason")).sendKeys("the wire copy had a typo");
+        correct.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.stalenessOf(correct));
+        assertEquals("Corrected on the page", browser.findElement(By.cssSelector("blockquote.text")).getText());
+        assertTrue(browser.findElement(By.cssSelector("ol.history")).getText()
+                .contains("desk corrected claim #" + claim + " (text): the wire copy had a typo"));
     }
 
     private String reviewLabel() {

@@ -1,0 +1,70 @@
+package io.claimtrack.claim;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A version of a claim that a correction replaced: what was said, by whom, under which topic and when, known
+ * from {@code knownFrom} until {@code correctedAt}, and who corrected which fields and why. Written once.
+ */
+@Entity
+@Table(name = "claim_version")
+public class ClaimVersionEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "claim_id", nullable = false)
+    public Long claimId;
+
+    @Column(nullable = false, length = 10_000)
+    public String text;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "claimant_id")
+    public ActorEntity claimant;
+
+    public String topic;
+
+    @Column(name = "asserted_at", nullable = false)
+    public Instant assertedAt;
+
+    @Column(name = "known_from", nullable = false)
+    public Instant knownFrom;
+
+    @Column(name = "corrected_at", nullable = false)
+    public Instant correctedAt;
+
+    @Column(name = "corrected_by", nullable = false)
+    public String correctedBy;
+
+    @Column(nullable = false, length = 2000)
+    public String reason;
+
+    /** The corrected fields, comma-separated, for the history. */
+    @Column(nullable = false)
+    public String fields;
+
+    static List<ClaimVersionEntity> of(long claimId) {
+        return list("claimId = ?1 order by id", claimId);
+    }
+
+    /** The version known at {@code at}: the first one corrected after it, or none when the claim's row is. */
+    static ClaimVersionEntity knownAt(long claimId, Instant at) {
+        return ClaimVersionEntity.<ClaimVersionEntity>find("claimId = ?1 and correctedAt > ?2 order by id", claimId, at)
+                .firstResult();
+    }
+}
