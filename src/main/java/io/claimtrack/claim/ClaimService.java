@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -56,11 +57,26 @@ public class ClaimService {
     /** @return the claim as stored, with its status and its thread's, re-evaluated */
     @Transactional
     public ClaimView submit(NewClaim request, String by) {
+        List<Duplicates.Possible> duplicates = possibleDuplicates(request);
+        if (request.rejectsDuplicates() && !duplicates.isEmpty()) {
+            throw new Conflict("text", "claims like this one are stored already ("
+                    + duplicates.stream().map(d -> "#" + d.id() + " at " + Math.round(d.similarity() * 100) + " %")
+                    .collect(Collectors.joining(", ")) + "); leave ifDuplicate out to store it anyway");
+        }
         ClaimEntity claim = record(request, by);
         Relation relation = Relation.of(request);
         threads.reevaluateLocked(List.of(claim.threadId),
                 "claim #" + claim.id + " submitted" + (relation == null ? "" : " (" + relation + ")"));
-        return views.of(claim);
+        return views.of(claim).withPossibleDuplicates(duplicates);
+    }
+
+    /** Stored claims that look like this one: by the same claimant (if registered), with most words in common. */
+    private static List<Duplicates.Possible> possibleDuplicates(NewClaim request) {
+        if (request.text() == null || request.claimant() == null) {
+            return List.of();
+        }
+        return ActorEntity.findByName(request.claimant())
+                .map(claimant -> Duplicates.of(request.text(), claimant)).orElse(List.of());
     }
 
     /**

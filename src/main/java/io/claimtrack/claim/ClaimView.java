@@ -26,7 +26,15 @@ public record ClaimView(long id, String text, ActorView claimant, String topic, 
                         String standing, Suggestion suggestedRating, ReviewSummary review, List<EvidenceItem> evidence,
                         List<Long> disputedBy, List<Long> supportedBy, List<Long> retractedBy,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Instant asOf,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Instant knownAt) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Instant knownAt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<Duplicates.Possible> possibleDuplicates) {
+
+    /** The view answered to a submission: with the stored claims it looks like, if any. */
+    ClaimView withPossibleDuplicates(List<Duplicates.Possible> duplicates) {
+        return new ClaimView(id, text, claimant, topic, assertedAt, recordedAt, recordedBy, source, quote, disputes,
+                supports, retracts, thread, status, flags, reason, flagReasons, standing, suggestedRating, review, evidence,
+                disputedBy, supportedBy, retractedBy, asOf, knownAt, duplicates.isEmpty() ? null : duplicates);
+    }
 
     /** The claim it points at and how; null for a claim that opens its thread. */
     @JsonIgnore

@@ -61,7 +61,7 @@ public class ClaimViews {
                 then.assertedAt, now.recordedAt(), now.recordedBy(), now.source(), now.quote(), now.disputes(),
                 now.supports(), now.retracts(), now.thread(), now.status(), now.flags(), now.reason(), now.flagReasons(),
                 now.standing(), now.suggestedRating(), now.review(), now.evidence(), now.disputedBy(), now.supportedBy(),
-                now.retractedBy(), now.asOf(), now.knownAt());
+                now.retractedBy(), now.asOf(), now.knownAt(), null);
     }
 
     private static ClaimView view(ClaimEntity claim, Standing standing, Map<Long, Incoming> incomingById,
@@ -78,7 +78,7 @@ public class ClaimViews {
                 standing == null ? null : standing.suggestion(),
                 desk.reviews.getOrDefault(claim.id, ReviewSummary.NONE),
                 desk.evidence.getOrDefault(claim.id, List.of()),
-                incoming.disputedBy, incoming.supportedBy, incoming.retractedBy, asOf, knownAt);
+                incoming.disputedBy, incoming.supportedBy, incoming.retractedBy, asOf, knownAt, null);
     }
 
     /** The standing said for what it is: derived by a rule, not the desk's rating. */

@@ -15,6 +15,7 @@ import io.claimtrack.facts.ActorKind;
 /**
  * A claim to record. {@code claimant} is a registered actor's name, any case; an unknown name is a 422 naming the
  * closest registered ones, unless {@code claimantKind} (and {@code claimantBlocs}) say how to register it with the claim.
+ * Claims that look like it come back as {@code possibleDuplicates}; {@code ifDuplicate: "reject"} refuses it instead.
  * At most one of {@code disputes}, {@code supports}, {@code retracts} names an earlier claim.
  */
 public record NewClaim(
@@ -50,7 +51,15 @@ public record NewClaim(
 
         @Positive(message = "must be a claim id") Long disputes,
         @Positive(message = "must be a claim id") Long supports,
-        @Positive(message = "must be a claim id") Long retracts) {
+        @Positive(message = "must be a claim id") Long retracts,
+
+        @Pattern(regexp = "store|reject", message = "must be \"store\" (the default) or \"reject\"")
+        String ifDuplicate) {
+
+    /** Whether likely duplicates make this submission a refusal rather than a warning in the answer. */
+    boolean rejectsDuplicates() {
+        return "reject".equals(ifDuplicate);
+    }
 
     public record SourceInput(
             @Size(max = 2000, message = "must be at most 2000 characters")

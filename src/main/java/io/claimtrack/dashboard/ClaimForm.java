@@ -32,7 +32,8 @@ public record ClaimForm(@RestForm String text, @RestForm String claimant, @RestF
         }
         return new NewClaim(text, claimant, null, null, topic, asserted,
                 sourceUrl == null || sourceUrl.isBlank() ? null : new NewClaim.SourceInput(sourceUrl.strip(), null, null),
-                quote, id("disputes", disputes, errors), id("supports", supports, errors), id("retracts", retracts, errors));
+                quote, id("disputes", disputes, errors), id("supports", supports, errors), id("retracts", retracts, errors),
+                null);
     }
 
     private static Long id(String field, String value, Map<String, String> errors) {

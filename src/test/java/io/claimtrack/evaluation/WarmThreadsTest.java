@@ -95,7 +95,7 @@ class WarmThreadsTest {
         String late = Api.actor(Api.unique("Rolled back"), "MEDIA");
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             claims.submit(new NewClaim("never kept", late, null, null, "test topic", Instant.parse(said), null, null, root, null,
-                    null), TestUsers.DESK);
+                    null, null), TestUsers.DESK);
             throw new IllegalStateException("the caller fails after the evaluation: everything rolls back");
         }));
         before = warmThreads.stats();
