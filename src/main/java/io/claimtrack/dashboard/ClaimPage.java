@@ -42,25 +42,33 @@ public class ClaimPage {
         this.clock = clock;
     }
 
-    /** The page now or as of {@code asOfParam} (event time); {@code reviewError} is a refused review step's reason. */
-    public TemplateInstance render(long id, String asOfParam, String reviewError) {
-        return render(id, asOfParam, reviewError, null);
+    /** The panels of the page whose forms change something; a refusal is shown in the panel its form is in. */
+    public enum Panel {
+        REVIEW("review"), EVIDENCE("evidence"), VERDICTS("verdicts"), CORRECTION("correct");
+
+        /** The panel's id on the page, for sending the browser back to it. */
+        final String anchor;
+
+        Panel(String anchor) {
+            this.anchor = anchor;
+        }
     }
 
-    /** The same, with {@code evidenceError}, a refused change of evidence. */
-    public TemplateInstance render(long id, String asOfParam, String reviewError, String evidenceError) {
-        return render(id, asOfParam, reviewError, evidenceError, null);
+    /** The page now or as of {@code asOfParam} (event time). */
+    public TemplateInstance render(long id, String asOfParam) {
+        return render(id, asOfParam, null, null);
     }
 
-    /** The same, with {@code verdictError}, a refused verdict. */
-    public TemplateInstance render(long id, String asOfParam, String reviewError, String evidenceError,
-                                   String verdictError) {
-        return render(id, asOfParam, reviewError, evidenceError, verdictError, null);
+    /** The page now, with {@code error}, a refused form's reason, shown in {@code panel}. */
+    public TemplateInstance render(long id, Panel panel, String error) {
+        return render(id, null, panel, error);
     }
 
-    /** The same, with {@code correctionError}, a refused correction. */
-    public TemplateInstance render(long id, String asOfParam, String reviewError, String evidenceError,
-                                   String verdictError, String correctionError) {
+    private TemplateInstance render(long id, String asOfParam, Panel refused, String error) {
+        String reviewError = refused == Panel.REVIEW ? error : null;
+        String evidenceError = refused == Panel.EVIDENCE ? error : null;
+        String verdictError = refused == Panel.VERDICTS ? error : null;
+        String correctionError = refused == Panel.CORRECTION ? error : null;
         Instant asOf = Instants.parsePast("asOf", asOfParam, clock);
         ClaimView view = queries.get(id, asOf, null);
         boolean editor = identity.hasRole(Roles.EDITOR);

@@ -109,7 +109,7 @@ public class DashboardPages {
     @GET
     @Path("claims/{id}")
     public TemplateInstance claim(@PathParam("id") long id, @QueryParam("asOf") String asOfParam) {
-        return claimPage.render(id, asOfParam, null);
+        return claimPage.render(id, asOfParam);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.claimtrack.dashboard;
 
-import java.net.URI;
+import static io.claimtrack.dashboard.ClaimPageForms.value;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,57 +13,45 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 
 import io.claimtrack.evidence.EvidenceService;
 import io.claimtrack.evidence.NewEvidence;
 import io.claimtrack.facts.EvidenceKind;
-import io.claimtrack.problem.ProblemMappers;
 import io.claimtrack.refusal.InvalidInput;
-import io.claimtrack.refusal.Refusal;
 import io.claimtrack.time.Instants;
 import io.claimtrack.user.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The evidence panel's forms: the same service and checks as the API; a refusal re-renders the page. */
+/** The evidence panel's forms (see {@link ClaimPageForms}). */
 @Path("/claims/{id}/evidence")
 @Produces(MediaType.TEXT_HTML)
 public class EvidencePages {
 
+    private static final List<String> ROLES = List.of(Roles.SUBMITTER, Roles.EDITOR);
+
     private final EvidenceService evidence;
+    private final ClaimPageForms forms;
     private final SecurityIdentity identity;
-    private final CsrfToken csrf;
-    private final ClaimPage claimPage;
     private final Clock clock;
 
-    public EvidencePages(EvidenceService evidence, SecurityIdentity identity, CsrfToken csrf, ClaimPage claimPage,
-                         Clock clock) {
+    public EvidencePages(EvidenceService evidence, ClaimPageForms forms, SecurityIdentity identity, Clock clock) {
         this.evidence = evidence;
+        this.forms = forms;
         this.identity = identity;
-        this.csrf = csrf;
-        this.claimPage = claimPage;
         this.clock = clock;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object add(@PathParam("id") long claimId, MultivaluedMap<String, String> form) {
-        if (identity.isAnonymous()) {
-            return Response.seeOther(URI.create("/login")).build();
-        }
-        csrf.verify(form.getFirst(CsrfToken.NAME));
-        try {
-            allowed();
+        return forms.submit(claimId, ClaimPage.Panel.EVIDENCE, form, ROLES, user -> {
             String day = value(form, "accessedAt"); // the form's date input: that day, from its start (UTC)
             Instant accessed = Instants.parsePast("accessedAt", day == null || day.contains("T") ? day : day + "T00:00:00Z",
                     clock);
             evidence.add(claimId, new NewEvidence(value(form, "url"), value(form, "archivedUrl"), value(form, "title"),
                     value(form, "publisher"), kind(value(form, "kind")), accessed, value(form, "note"),
-                    "on".equals(form.getFirst("forReview"))), user(), identity.hasRole(Roles.EDITOR));
-            return Response.seeOther(URI.create("/claims/" + claimId + "#evidence")).build();
-        } catch (Refusal e) {
-            return refused(claimId, e);
-        }
+                    "on".equals(form.getFirst("forReview"))), user, identity.hasRole(Roles.EDITOR));
+        });
     }
 
     @POST
@@ -70,34 +59,8 @@ public class EvidencePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object remove(@PathParam("id") long claimId, @PathParam("evidenceId") long evidenceId,
                          MultivaluedMap<String, String> form) {
-        if (identity.isAnonymous()) {
-            return Response.seeOther(URI.create("/login")).build();
-        }
-        csrf.verify(form.getFirst(CsrfToken.NAME));
-        try {
-            allowed();
-            evidence.remove(claimId, evidenceId, value(form, "reason"), user(), identity.hasRole(Roles.EDITOR));
-            return Response.seeOther(URI.create("/claims/" + claimId + "#evidence")).build();
-        } catch (Refusal e) {
-            return refused(claimId, e);
-        }
-    }
-
-    private void allowed() {
-        if (!identity.hasRole(Roles.SUBMITTER) && !identity.hasRole(Roles.EDITOR)) {
-            throw new InvalidInput("Your roles do not allow changing evidence (SUBMITTER or EDITOR needed)");
-        }
-    }
-
-    private Response refused(long claimId, Refusal e) {
-        String reason = Refused.said(e);
-        boolean mayChange = identity.hasRole(Roles.SUBMITTER) || identity.hasRole(Roles.EDITOR);
-        return Response.status(mayChange ? ProblemMappers.statusOf(e) : 403)
-                .entity(claimPage.render(claimId, null, null, "Not done: " + reason)).build();
-    }
-
-    private String user() {
-        return identity.getPrincipal().getName();
+        return forms.submit(claimId, ClaimPage.Panel.EVIDENCE, form, ROLES, user ->
+                evidence.remove(claimId, evidenceId, value(form, "reason"), user, identity.hasRole(Roles.EDITOR)));
     }
 
     private static EvidenceKind kind(String value) {
@@ -109,10 +72,5 @@ public class EvidencePages {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("kind", "must be one of " + List.of(EvidenceKind.values()));
         }
-    }
-
-    private static String value(MultivaluedMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null || value.isBlank() ? null : value;
     }
 }

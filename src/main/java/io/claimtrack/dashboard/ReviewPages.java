@@ -1,6 +1,7 @@
 package io.claimtrack.dashboard;
 
-import java.net.URI;
+import static io.claimtrack.dashboard.ClaimPageForms.value;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,13 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 
 import io.claimtrack.facts.ReviewState;
-import io.claimtrack.problem.ProblemMappers;
 import io.claimtrack.refusal.InvalidInput;
 import io.claimtrack.refusal.NotFound;
-import io.claimtrack.refusal.Refusal;
 import io.claimtrack.review.ReviewAction;
 import io.claimtrack.review.ReviewQueue;
 import io.claimtrack.review.ReviewService;
@@ -39,16 +37,13 @@ public class ReviewPages {
     private final ReviewService reviews;
     private final ReviewQueue queue;
     private final SecurityIdentity identity;
-    private final CsrfToken csrf;
-    private final ClaimPage claimPage;
+    private final ClaimPageForms forms;
 
-    public ReviewPages(ReviewService reviews, ReviewQueue queue, SecurityIdentity identity, CsrfToken csrf,
-                       ClaimPage claimPage) {
+    public ReviewPages(ReviewService reviews, ReviewQueue queue, SecurityIdentity identity, ClaimPageForms forms) {
         this.reviews = reviews;
         this.queue = queue;
         this.identity = identity;
-        this.csrf = csrf;
-        this.claimPage = claimPage;
+        this.forms = forms;
     }
 
     /** The queue: work in a state (or every state), mine or everyone's; or the claims nobody has picked up. */
@@ -65,35 +60,16 @@ public class ReviewPages {
                 queue.publishedRatings());
     }
 
-    /** One step of a claim's review from its page; a refusal re-renders the page with the reason. */
+    /** One step of a claim's review from its page (see {@link ClaimPageForms}). */
     @POST
     @Path("claims/{id}/review/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object step(@PathParam("id") long claimId, @PathParam("action") String actionParam,
                        MultivaluedMap<String, String> form) {
-        if (identity.isAnonymous()) {
-            return Response.seeOther(URI.create("/login")).build();
-        }
-        csrf.verify(form.getFirst(CsrfToken.NAME));
         ReviewAction action = action(actionParam);
-        try {
-            if (!identity.hasRole(Roles.EDITOR)) {
-                throw new InvalidInput("Your roles do not allow taking a review's steps (EDITOR needed)");
-            }
-            reviews.step(claimId, action, new ReviewStepRequest(value(form, "assignee"), value(form, "rating"),
-                    value(form, "summary"), value(form, "url"), value(form, "reason")), identity.getPrincipal().getName());
-            return Response.seeOther(URI.create("/claims/" + claimId + "#review")).build();
-        } catch (Refusal e) {
-            String reason = Refused.said(e);
-            int status = identity.hasRole(Roles.EDITOR) ? ProblemMappers.statusOf(e) : 403;
-            return Response.status(status).entity(claimPage.render(claimId, null, "Not done: " + reason)).build();
-        }
-    }
-
-    /** A form's field as the request takes it: an empty input is no value. */
-    private static String value(MultivaluedMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null || value.isBlank() ? null : value;
+        return forms.submit(claimId, ClaimPage.Panel.REVIEW, form, List.of(Roles.EDITOR), user ->
+                reviews.step(claimId, action, new ReviewStepRequest(value(form, "assignee"), value(form, "rating"),
+                        value(form, "summary"), value(form, "url"), value(form, "reason")), user));
     }
 
     private static ReviewAction action(String path) {
