@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.claimtrack.time.MovableClock;
+import io.claimtrack.testing.Api;
 import io.claimtrack.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -124,6 +125,25 @@ class CsrfTest {
                 .contentType(ContentType.JSON).body(Map.of("name", "Host " + UUID.randomUUID(), "kind", "NGO"))
                 .when().post("/api/actors").then().statusCode(201).extract().header("Location");
         assertTrue(created.startsWith("/api/actors/"), created);
+    }
+
+    /** A signed-in user without the role a panel's form needs gets 403 and the page saying why; nothing changes. */
+    @Test
+    void shouldRefuseAReviewStepFromAPageToAUserWhoIsNotAnEditor() {
+        TestUsers.signInAsDesk();
+        long claim = Api.submit(Api.unique("Form role"), clock.instant().minus(Duration.ofHours(1)).toString());
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+        Map<String, String> session = signIn(TestUsers.DESK); // SUBMITTER and ANALYST, not EDITOR
+        Response form = given().cookies(session).when().get("/claims/new").then().statusCode(200).extract().response();
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(form.asString());
+        assertTrue(token.find());
+
+        String page = given().cookies(session).cookies(form.getCookies()).contentType(ContentType.URLENC)
+                .formParams("assignee", TestUsers.DESK, "csrf-token", token.group(1)).redirects().follow(false)
+                .when().post("/claims/" + claim + "/review/assign").then().statusCode(403).extract().asString();
+        assertTrue(page.contains("Not done: Your roles do not allow this (EDITOR needed)"), page);
+        given().when().get("/api/claims/" + claim + "/review").then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("UNASSIGNED"));
     }
 
     private static Map<String, String> signIn(String user) {
