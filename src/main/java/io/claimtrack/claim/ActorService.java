@@ -95,6 +95,11 @@ public class ActorService {
         return claimant(name, null, null, null);
     }
 
+    /** The registered actor of that name, if any, looked up once per transaction (see {@link ActorsInTransaction}). */
+    Optional<ActorEntity> known(String name) {
+        return seen.find(name);
+    }
+
     /**
      * The claimant, or, when the claim says how ({@code kind}, and {@code blocs}), a new actor registered with
      * it. An unknown name without a kind is a 422 naming the closest registered names: a typo must not become

@@ -71,11 +71,12 @@ public class ClaimService {
     }
 
     /** Stored claims that look like this one: by the same claimant (if registered), with most words in common. */
-    private static List<Duplicates.Possible> possibleDuplicates(NewClaim request) {
+    private List<Duplicates.Possible> possibleDuplicates(NewClaim request) {
         if (request.text() == null || request.claimant() == null) {
             return List.of();
         }
-        return ActorEntity.findByName(request.claimant())
+        // Through the transaction's cache: record() asks for the same claimant right after, without a second query.
+        return actors.known(request.claimant())
                 .map(claimant -> Duplicates.of(request.text(), claimant)).orElse(List.of());
     }
 
