@@ -25,6 +25,9 @@ import io.claimtrack.refusal.NotFound;
 @ApplicationScoped
 public class EvidenceService {
 
+    /** As for claims (1900): an accessedAt earlier than any claim claimtrack takes is a typo. */
+    static final Instant EARLIEST_ACCESS = Instant.parse("1900-01-01T00:00:00Z");
+
     private final ThreadEvaluation threads;
     private final StoredEvidence stored;
     private final Validator validator;
@@ -63,6 +66,10 @@ public class EvidenceService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (request.accessedAt() != null && request.accessedAt().isAfter(now)) {
             throw new InvalidInput("accessedAt", "is in the future (" + request.accessedAt() + ")");
+        }
+        if (request.accessedAt() != null && request.accessedAt().isBefore(EARLIEST_ACCESS)) {
+            throw new InvalidInput("accessedAt", "is before " + EARLIEST_ACCESS + " (" + request.accessedAt()
+                    + "): nobody accessed a source then");
         }
         ClaimEntity claim = ClaimEntity.existing(claimId);
         threads.lock(List.of(claim.threadId));

@@ -115,6 +115,7 @@ class EvidenceResourceTest {
                 Map.of("url", "https://x.example", "kind", "RUMOUR"),
                 Map.of("url", "https://x.example", "kind", 3),
                 Map.of("url", "https://x.example", "accessedAt", "2999-01-01T00:00:00Z"),
+                Map.of("url", "https://x.example", "accessedAt", "-999999999-01-01T00:00:00Z"),
                 Map.of("url", "https://x.example", "secret", "x"),
                 Map.of("title", "a\u0000b"),
                 Map.of("url", "https://x.example/" + "a".repeat(2000))}) {
