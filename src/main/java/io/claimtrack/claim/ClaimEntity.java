@@ -77,6 +77,25 @@ public class ClaimEntity extends PanacheEntityBase {
     @Column(name = "thread_version", nullable = false)
     public long threadVersion;
 
+    /**
+     * The claim this one was merged into as its duplicate: then it is no fact of any thread, and is not listed,
+     * counted or reviewed; it is read as a redirect to that claim, and as it was known before the merge.
+     */
+    @Column(name = "merged_into")
+    public Long mergedInto;
+
+    @Column(name = "merged_at")
+    public Instant mergedAt;
+
+    @Column(name = "merged_by")
+    public String mergedBy;
+
+    @Column(name = "merge_reason", length = 2000)
+    public String mergeReason;
+
+    /** What the stored claims of every query below have in common: none is a merged duplicate. */
+    static final String LIVE = "c.mergedInto is null";
+
     /** The claim, or 404 for the client. */
     public static ClaimEntity existing(long id) {
         ClaimEntity claim = findById(id);
@@ -88,7 +107,8 @@ public class ClaimEntity extends PanacheEntityBase {
 
     /** Every claim of one dispute thread, claimants fetched with them. */
     public static List<ClaimEntity> inThread(long threadId) {
-        return list("from ClaimEntity c join fetch c.claimant a left join fetch a.blocs where c.threadId = ?1 order by c.id",
+        return list("from ClaimEntity c join fetch c.claimant a left join fetch a.blocs where c.threadId = ?1 and " + LIVE
+                + " order by c.id",
                 threadId);
     }
 
@@ -98,7 +118,7 @@ public class ClaimEntity extends PanacheEntityBase {
             return List.of();
         }
         return list("from ClaimEntity c join fetch c.claimant a left join fetch a.blocs"
-                + " where c.threadId in ?1 and c.assertedAt <= ?2 order by c.id", threadIds, asOf);
+                + " where c.threadId in ?1 and c.assertedAt <= ?2 and " + LIVE + " order by c.id", threadIds, asOf);
     }
 
     /** The threads the given claims belong to. */
@@ -112,33 +132,41 @@ public class ClaimEntity extends PanacheEntityBase {
 
     /** The id of every dispute thread, ascending. */
     public static List<Long> threadIds() {
-        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c order by c.threadId", Long.class)
+        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where " + LIVE
+                        + " order by c.threadId", Long.class)
                 .getResultList();
     }
 
     /** The threads with a claim asserted at or before {@code asOf}. */
     public static List<Long> threadsAssertedBy(Instant asOf) {
-        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where c.assertedAt <= ?1", Long.class)
+        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where c.assertedAt <= ?1 and "
+                        + LIVE, Long.class)
                 .setParameter(1, asOf).getResultList();
     }
 
-    /** These claims, claimants fetched with them. */
     /** The claims that dispute, support or retract this one: one query per relation, each on its own index. */
     static List<ClaimEntity> repliesTo(long claimId) {
         List<ClaimEntity> replies = new java.util.ArrayList<>();
         for (Relation.Kind relation : Relation.Kind.values()) {
-            replies.addAll(list(relation.property() + " = ?1 order by id", claimId));
+            replies.addAll(list("from ClaimEntity c where c." + relation.property() + " = ?1 and " + LIVE
+                    + " order by c.id", claimId));
         }
         return replies;
     }
 
+    /** The duplicates merged into this claim, oldest merge first. */
+    static List<ClaimEntity> mergedInto(long claimId) {
+        return list("mergedInto = ?1 order by mergedAt, id", claimId);
+    }
+
+    /** These claims, claimants fetched with them. */
     public static List<ClaimEntity> byIds(Collection<Long> ids) {
         return list("from ClaimEntity c join fetch c.claimant a left join fetch a.blocs where c.id in ?1", ids);
     }
 
     /** The threads with a claim that has no status under this ruleset version. */
     public static List<Long> threadsNotEvaluatedUnder(int rulesetVersion) {
-        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where not exists"
+        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where " + LIVE + " and not exists"
                         + " (select 1 from ClaimStatusEntity s where s.claimId = c.id and s.rulesetVersion = :version)"
                         + " order by c.threadId", Long.class)
                 .setParameter("version", rulesetVersion).getResultList();
@@ -162,6 +190,18 @@ public class ClaimEntity extends PanacheEntityBase {
     /** Moves these threads' versions by one, from the stored value (the caller holds their locks). */
     public static void moveThreadVersions(Collection<Long> threadIds) {
         update("threadVersion = threadVersion + 1 where id in ?1", threadIds);
+    }
+
+    /** What this claim points at and how; null when it opens its thread. */
+    Relation relation() {
+        return Relation.of(disputesId, supportsId, retractsId);
+    }
+
+    /** Points this claim at another (or at nothing): the caller moves it to the target's thread. */
+    void pointAt(Relation relation) {
+        disputesId = relation != null && relation.kind() == Relation.Kind.DISPUTES ? relation.targetId() : null;
+        supportsId = relation != null && relation.kind() == Relation.Kind.SUPPORTS ? relation.targetId() : null;
+        retractsId = relation != null && relation.kind() == Relation.Kind.RETRACTS ? relation.targetId() : null;
     }
 
     public Claim toFact() {

@@ -72,7 +72,7 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
      * then, and status and flag are left to {@link #matches}: those statuses are not stored.
      */
     public PanacheQuery<ClaimEntity> query() {
-        StringBuilder where = new StringBuilder("1 = 1");
+        StringBuilder where = new StringBuilder(ClaimEntity.LIVE);
         Map<String, Object> params = new HashMap<>();
         if (asOf != null) {
             where.append(" and c.assertedAt <= :asOf");

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -129,9 +130,34 @@ public class ClaimQueries {
                     replaced.reason), replaced.correctedBy + " corrected claim #" + claim.id + " (" + String.join(", ", fields)
                     + "): " + replaced.reason));
         }
+        for (ClaimEntity duplicate : ClaimEntity.mergedInto(claim.id)) {
+            entries.add(merge(duplicate));
+        }
+        if (claim.mergedInto != null) {
+            entries.add(merge(claim));
+        }
         entries.addAll(history.of(claim.id));
         entries.sort(Comparator.comparing(HistoryEntry::at)); // stable: review steps first at one instant
         return entries;
+    }
+
+    private static HistoryEntry merge(ClaimEntity duplicate) {
+        return HistoryEntry.of(duplicate.mergedAt, new HistoryEntry.Merge(duplicate.mergedBy, duplicate.id,
+                duplicate.mergedInto, duplicate.mergeReason), duplicate.mergedBy + " merged claim #" + duplicate.id
+                + " into claim #" + duplicate.mergedInto + ": " + duplicate.mergeReason);
+    }
+
+    /**
+     * The claim a merged duplicate is read as, when the read is of a time after the merge (now, any event-time
+     * instant, or a system-time one from the merge on); empty when the claim itself is to be shown.
+     */
+    @Transactional
+    public Optional<Long> readAs(long id, Instant knownAt) {
+        ClaimEntity claim = ClaimEntity.existing(id);
+        if (claim.mergedInto == null || (knownAt != null && knownAt.isBefore(claim.mergedAt))) {
+            return Optional.empty();
+        }
+        return Optional.of(claim.mergedInto);
     }
 
     @Transactional

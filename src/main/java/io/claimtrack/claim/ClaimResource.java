@@ -1,7 +1,9 @@
 package io.claimtrack.claim;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -39,14 +41,18 @@ public class ClaimResource {
     private static final String AS_OF = "event time: ISO instant or date (end of that day, UTC); statuses evaluated as of then";
 
     private final ClaimService claims;
+    private final ClaimCorrections corrections;
+    private final ClaimMerges merges;
     private final ClaimQueries queries;
     private final Clock clock;
     private final SecurityIdentity identity;
     private final IdempotentRequests idempotent;
     private final RatingScale scale;
 
-    public ClaimResource(ClaimService claims, ClaimQueries queries, Clock clock,
-                         SecurityIdentity identity, IdempotentRequests idempotent, RatingScale scale) {
+    public ClaimResource(ClaimService claims, ClaimCorrections corrections, ClaimMerges merges, ClaimQueries queries,
+                         Clock clock, SecurityIdentity identity, IdempotentRequests idempotent, RatingScale scale) {
+        this.corrections = corrections;
+        this.merges = merges;
         this.scale = scale;
         this.idempotent = idempotent;
         this.claims = claims;
@@ -101,11 +107,25 @@ public class ClaimResource {
             description = "asOf re-evaluates the claim's thread under the active ruleset over the facts asserted by"
                     + " then (404 if the claim itself was not asserted yet). knownAt answers from the recorded history"
                     + " what claimtrack showed at that instant. Instants in the future are refused (400).")
-    public ClaimView get(@PathParam("id") long id,
-                         @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
-                         @Parameter(description = "system time: ISO instant or date (end of that day, UTC)")
-                         @QueryParam("knownAt") String knownAt) {
-        return queries.get(id, Instants.parsePast("asOf", asOf, clock), Instants.parsePast("knownAt", knownAt, clock));
+    public Response get(@PathParam("id") long id,
+                        @Parameter(description = AS_OF) @QueryParam("asOf") String asOf,
+                        @Parameter(description = "system time: ISO instant or date (end of that day, UTC)")
+                        @QueryParam("knownAt") String knownAt, UriInfo uri) {
+        Instant eventTime = Instants.parsePast("asOf", asOf, clock);
+        Instant systemTime = Instants.parsePast("knownAt", knownAt, clock);
+        Optional<Long> kept = queries.readAs(id, systemTime);
+        if (kept.isPresent()) {
+            // A merged duplicate is read as the claim it was merged into, with the same query.
+            return Response.status(Response.Status.PERMANENT_REDIRECT)
+                    .location(uri.getRequestUriBuilder().replacePath("/api/claims/" + kept.get()).build())
+                    .entity(new MergedClaim("claim #" + id + " was merged into claim #" + kept.get()
+                            + " (its history: /api/claims/" + id + "/history)", id, kept.get())).build();
+        }
+        return Response.ok(queries.get(id, eventTime, systemTime)).build();
+    }
+
+    /** What a read of a merged duplicate answers, with the redirect. */
+    public record MergedClaim(String detail, long claim, long mergedInto) {
     }
 
     @PATCH
@@ -114,9 +134,25 @@ public class ClaimResource {
     @Operation(summary = "Correct a claim: any of text, topic, assertedAt, claimant, with a reason",
             description = "The version it replaces is kept: ?knownAt= before the correction shows it, the history"
                     + " records the correction, and the thread is re-evaluated. The one who recorded the claim or an"
-                    + " editor may. The relation (disputes, supports, retracts) is not corrected this way.")
+                    + " editor may. The relation is corrected with one of disputes, supports, retracts (a claim id), or"
+                    + " standsAlone: true; the claim moves with every claim answering it, and both threads are"
+                    + " re-evaluated. 422 when the result would contradict stored claims (a circle, an answer asserted"
+                    + " before what it answers, a retraction by another claimant).")
     public ClaimView correct(@PathParam("id") long id, ClaimCorrection request) {
-        return claims.correct(id, request, identity.getPrincipal().getName(), identity.hasRole(Roles.EDITOR));
+        return corrections.correct(id, request, identity.getPrincipal().getName(), identity.hasRole(Roles.EDITOR));
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Merge a duplicate into the claim kept: {into, reason}",
+            description = "Claims answering the duplicate answer the kept claim instead, its evidence is carried over,"
+                    + " both threads are re-evaluated, and both histories record the merge. The duplicate is then read"
+                    + " as a redirect (308) to the kept claim, and as it was before with ?knownAt=. 422 when the two"
+                    + " are not duplicates (other claimants, one answering the other); 409 when the duplicate has a"
+                    + " review or verdicts in force.")
+    public ClaimView merge(@PathParam("id") long id, ClaimMerge request) {
+        return merges.merge(id, request, identity.getPrincipal().getName());
     }
 
     @GET

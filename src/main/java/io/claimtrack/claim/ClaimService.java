@@ -3,9 +3,7 @@ package io.claimtrack.claim;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,119 +76,6 @@ public class ClaimService {
         // Through the transaction's cache: record() asks for the same claimant right after, without a second query.
         return actors.known(request.claimant())
                 .map(claimant -> Duplicates.of(request.text(), claimant)).orElse(List.of());
-    }
-
-    /**
-     * Corrects a claim's text, topic, assertedAt or claimant, with a reason: the version it replaces is kept
-     * (as known from then until now), the thread re-evaluated, the correction in the history. The one who
-     * recorded the claim or an editor may. Every check comes before the first write.
-     */
-    @Transactional
-    public ClaimView correct(long id, ClaimCorrection request, String by, boolean editor) {
-        if (request == null) {
-            throw new InvalidInput("a JSON body is required: {text, topic, assertedAt, claimant, reason}");
-        }
-        List<FieldError> problems = FieldErrors.of(validator.validate(request));
-        if (!problems.isEmpty()) {
-            throw FieldErrors.invalid(problems);
-        }
-        ClaimEntity claim = ClaimEntity.existing(id);
-        threads.lock(List.of(claim.threadId));
-        if (!editor && !by.equalsIgnoreCase(claim.recordedBy)) {
-            throw new Conflict("claim", "claim #" + id + " was recorded by " + claim.recordedBy
-                    + ": only they or an editor can correct it");
-        }
-        List<String> fields = new ArrayList<>();
-        String text = request.text() == null ? claim.text : request.text().strip();
-        if (text.isEmpty()) {
-            throw new InvalidInput("text", "must not be blank");
-        }
-        if (!text.equals(claim.text)) {
-            fields.add("text");
-        }
-        String topic = request.topic() == null ? claim.topic : blankToNull(request.topic());
-        if (!Objects.equals(topic, claim.topic)) {
-            fields.add("topic");
-        }
-        Instant assertedAt = request.assertedAt() == null ? claim.assertedAt
-                : request.assertedAt().truncatedTo(ChronoUnit.MICROS);
-        if (!assertedAt.equals(claim.assertedAt)) {
-            fields.add("assertedAt");
-            checkCorrectedAssertedAt(claim, assertedAt);
-        }
-        ActorEntity claimant = request.claimant() == null ? claim.claimant : actors.claimant(request.claimant());
-        if (!claimant.id.equals(claim.claimant.id)) {
-            fields.add("claimant");
-            checkRetractionsStillHold(claim, claimant);
-        }
-        if (fields.isEmpty()) {
-            throw new InvalidInput("reason", "a correction changes the text, topic, assertedAt or claimant; this one"
-                    + " changes none of them");
-        }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        ClaimVersionEntity previous = new ClaimVersionEntity();
-        previous.claimId = claim.id;
-        previous.text = claim.text;
-        previous.claimant = claim.claimant;
-        previous.topic = claim.topic;
-        previous.assertedAt = claim.assertedAt;
-        List<ClaimVersionEntity> earlier = ClaimVersionEntity.of(claim.id);
-        previous.knownFrom = earlier.isEmpty() ? claim.recordedAt : earlier.get(earlier.size() - 1).correctedAt;
-        previous.correctedAt = now;
-        previous.correctedBy = by;
-        previous.reason = request.reason().strip();
-        previous.fields = String.join(",", fields);
-        previous.persist();
-        claim.text = text;
-        claim.topic = topic;
-        claim.assertedAt = assertedAt;
-        claim.claimant = claimant;
-        threads.changedOtherwise(claim.threadId);
-        threads.reevaluateLocked(List.of(claim.threadId), "claim #" + claim.id + " corrected by " + by + " ("
-                + String.join(", ", fields) + "): " + previous.reason);
-        return views.of(claim);
-    }
-
-    /** A reply is never asserted before what it answers: the corrected instant keeps the thread's order. */
-    private void checkCorrectedAssertedAt(ClaimEntity claim, Instant assertedAt) {
-        Instant now = clock.instant();
-        if (assertedAt.isAfter(now)) {
-            throw new InvalidInput("assertedAt", "is in the future (" + assertedAt + ")");
-        }
-        if (assertedAt.isBefore(EARLIEST)) {
-            throw new InvalidInput("assertedAt", "is before " + EARLIEST + " (" + assertedAt + ")");
-        }
-        Relation relation = Relation.of(claim.disputesId, claim.supportsId, claim.retractsId);
-        if (relation != null) {
-            ClaimEntity target = ClaimEntity.findById(relation.targetId());
-            if (assertedAt.isBefore(target.assertedAt)) {
-                throw new Contradiction("assertedAt", "claim #" + claim.id + " " + relation.kind().field() + " claim #"
-                        + target.id + ", asserted " + target.assertedAt + ": it cannot be asserted before it (" + assertedAt + ")");
-            }
-        }
-        for (ClaimEntity reply : ClaimEntity.repliesTo(claim.id)) {
-            if (assertedAt.isAfter(reply.assertedAt)) {
-                throw new Contradiction("assertedAt", "claim #" + reply.id + " answers this claim and was asserted "
-                        + reply.assertedAt + ": the claim cannot be asserted after it (" + assertedAt + ")");
-            }
-        }
-    }
-
-    /** Only a claim's own claimant retracts it: a new claimant must keep every retraction it is part of true. */
-    private static void checkRetractionsStillHold(ClaimEntity claim, ActorEntity claimant) {
-        if (claim.retractsId != null) {
-            ClaimEntity retracted = ClaimEntity.findById(claim.retractsId);
-            if (!retracted.claimant.id.equals(claimant.id)) {
-                throw new Contradiction("claimant", "claim #" + claim.id + " retracts claim #" + retracted.id + " by "
-                        + retracted.claimant.name + ": only its own claimant can retract it");
-            }
-        }
-        for (ClaimEntity reply : ClaimEntity.repliesTo(claim.id)) {
-            if (claim.id.equals(reply.retractsId) && !reply.claimant.id.equals(claimant.id)) {
-                throw new Contradiction("claimant", "claim #" + reply.id + " by " + reply.claimant.name
-                        + " retracts this claim: its claimant must stay " + reply.claimant.name);
-            }
-        }
     }
 
     /**

@@ -16,8 +16,9 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A version of a claim that a correction replaced: what was said, by whom, under which topic and when, known
- * from {@code knownFrom} until {@code correctedAt}, and who corrected which fields and why. Written once.
+ * A version of a claim that a correction replaced: what was said, by whom, under which topic and when, what it
+ * answered, known from {@code knownFrom} until {@code correctedAt}, and who corrected which fields and why.
+ * Written once.
  */
 @Entity
 @Table(name = "claim_version")
@@ -42,6 +43,15 @@ public class ClaimVersionEntity extends PanacheEntityBase {
     @Column(name = "asserted_at", nullable = false)
     public Instant assertedAt;
 
+    @Column(name = "disputes_id")
+    public Long disputesId;
+
+    @Column(name = "supports_id")
+    public Long supportsId;
+
+    @Column(name = "retracts_id")
+    public Long retractsId;
+
     @Column(name = "known_from", nullable = false)
     public Instant knownFrom;
 
@@ -57,6 +67,30 @@ public class ClaimVersionEntity extends PanacheEntityBase {
     /** The corrected fields, comma-separated, for the history. */
     @Column(nullable = false)
     public String fields;
+
+    /**
+     * Keeps the claim as it stands, before the caller changes {@code fields} of it: known from its recording
+     * (or its last correction) until {@code now}.
+     */
+    static ClaimVersionEntity keep(ClaimEntity claim, List<String> fields, String by, String reason, Instant now) {
+        ClaimVersionEntity kept = new ClaimVersionEntity();
+        kept.claimId = claim.id;
+        kept.text = claim.text;
+        kept.claimant = claim.claimant;
+        kept.topic = claim.topic;
+        kept.assertedAt = claim.assertedAt;
+        kept.disputesId = claim.disputesId;
+        kept.supportsId = claim.supportsId;
+        kept.retractsId = claim.retractsId;
+        ClaimVersionEntity last = find("claimId = ?1 order by id desc", claim.id).firstResult();
+        kept.knownFrom = last == null ? claim.recordedAt : last.correctedAt;
+        kept.correctedAt = now;
+        kept.correctedBy = by;
+        kept.reason = reason;
+        kept.fields = String.join(",", fields);
+        kept.persist();
+        return kept;
+    }
 
     static List<ClaimVersionEntity> of(long claimId) {
         return list("claimId = ?1 order by id", claimId);

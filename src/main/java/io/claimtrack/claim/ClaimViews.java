@@ -32,7 +32,7 @@ public class ClaimViews {
 
     public List<ClaimView> current(List<ClaimEntity> claims) {
         Map<Long, ClaimStatusEntity> statuses = ClaimStatusEntity.forClaims(ids(claims));
-        Map<Long, Incoming> incoming = incoming(ids(claims), "", null);
+        Map<Long, Incoming> incoming = incoming(ids(claims), " and " + ClaimEntity.LIVE, null);
         Desk desk = new Desk(reviews.summaries(ids(claims), null), evidence.of(ids(claims), null));
         return claims.stream().map(claim -> {
             ClaimStatusEntity status = statuses.get(claim.id);
@@ -45,7 +45,7 @@ public class ClaimViews {
      * as they stood at that instant, as the verdicts weighed are those in force then.
      */
     public List<ClaimView> asOf(List<ClaimEntity> claims, Map<Long, Standing> standings, Instant asOf) {
-        Map<Long, Incoming> incoming = incoming(ids(claims), " and c.assertedAt <= :at", asOf);
+        Map<Long, Incoming> incoming = incoming(ids(claims), " and c.assertedAt <= :at and " + ClaimEntity.LIVE, asOf);
         Desk desk = new Desk(reviews.summaries(ids(claims), asOf), evidence.of(ids(claims), asOf));
         return claims.stream().map(claim -> view(claim, standings.get(claim.id), incoming, desk, asOf, null)).toList();
     }
@@ -56,10 +56,11 @@ public class ClaimViews {
         Desk desk = new Desk(reviews.summaries(List.of(claim.id), knownAt), evidence.of(List.of(claim.id), knownAt));
         ClaimView now = view(claim, standing, incoming, desk, null, knownAt);
         ClaimVersionEntity then = ClaimVersionEntity.knownAt(claim.id, knownAt);
-        // What was said, by whom, when and under which topic, as known then: a later correction is not shown.
+        // What was said, by whom, when, under which topic and answering what, as known then: a later correction
+        // is not shown.
         return then == null ? now : new ClaimView(now.id(), then.text, ActorView.of(then.claimant), then.topic,
-                then.assertedAt, now.recordedAt(), now.recordedBy(), now.source(), now.quote(), now.disputes(),
-                now.supports(), now.retracts(), now.thread(), now.status(), now.flags(), now.reason(), now.flagReasons(),
+                then.assertedAt, now.recordedAt(), now.recordedBy(), now.source(), now.quote(), then.disputesId,
+                then.supportsId, then.retractsId, now.thread(), now.status(), now.flags(), now.reason(), now.flagReasons(),
                 now.standing(), now.suggestedRating(), now.review(), now.evidence(), now.disputedBy(), now.supportedBy(),
                 now.retractedBy(), now.asOf(), now.knownAt(), null);
     }

@@ -37,7 +37,8 @@ public final class Duplicates {
         }
         List<Possible> found = new ArrayList<>();
         List<Object[]> rows = ClaimEntity.getEntityManager()
-                .createQuery("select c.id, c.text from ClaimEntity c where c.claimant = :claimant order by c.id desc",
+                .createQuery("select c.id, c.text from ClaimEntity c where c.claimant = :claimant and " + ClaimEntity.LIVE
+                                + " order by c.id desc",
                         Object[].class)
                 .setParameter("claimant", claimant).setMaxResults(COMPARED).getResultList();
         for (Object[] row : rows) {

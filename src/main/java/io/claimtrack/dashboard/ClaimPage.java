@@ -44,7 +44,7 @@ public class ClaimPage {
 
     /** The panels of the page whose forms change something; a refusal is shown in the panel its form is in. */
     public enum Panel {
-        REVIEW("review"), EVIDENCE("evidence"), VERDICTS("verdicts"), CORRECTION("correct");
+        REVIEW("review"), EVIDENCE("evidence"), VERDICTS("verdicts"), CORRECTION("correct"), MERGE("merge");
 
         /** The panel's id on the page, for sending the browser back to it. */
         final String anchor;
@@ -83,7 +83,9 @@ public class ClaimPage {
                 reviewError);
         boolean canCorrect = asOf == null && user != null
                 && (editor || (identity.hasRole(Roles.SUBMITTER) && user.equalsIgnoreCase(view.recordedBy())));
-        CorrectionPanel correction = new CorrectionPanel(canCorrect, canCorrect ? csrf.value() : null, correctionError);
+        boolean canMerge = asOf == null && editor;
+        CorrectionPanel correction = new CorrectionPanel(canCorrect, canMerge,
+                canCorrect || canMerge ? csrf.value() : null, correctionError, refused == Panel.MERGE ? error : null);
         return Templates.claim(identity.isAnonymous() ? null : identity.getPrincipal().getName(), view,
                 ThreadTree.of(queries.thread(view.thread(), asOf)),
                 queries.timeline(id).stream().filter(t -> asOf == null || !t.at().isAfter(asOf)).toList(),

@@ -51,6 +51,23 @@ public class ClaimPageForms {
         }
     }
 
+    /** A form's claim id field: none when empty, a refusal naming the field when it is no claim id. */
+    static Long claimId(MultivaluedMap<String, String> form, String name) {
+        String value = value(form, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(value.strip().replaceFirst("^#", ""));
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new InvalidInput(name, "must be a claim id, such as 12 (was \"" + value.strip() + "\")");
+    }
+
     /** A form's field as the services take it: an empty input is no value. */
     static String value(MultivaluedMap<String, String> form, String name) {
         String value = form.getFirst(name);

@@ -1,6 +1,8 @@
 package io.claimtrack.dashboard;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -108,7 +111,12 @@ public class DashboardPages {
 
     @GET
     @Path("claims/{id}")
-    public TemplateInstance claim(@PathParam("id") long id, @QueryParam("asOf") String asOfParam) {
+    public Object claim(@PathParam("id") long id, @QueryParam("asOf") String asOfParam) {
+        Optional<Long> kept = queries.readAs(id, null);
+        if (kept.isPresent()) { // a merged duplicate: the claim kept instead, at the same instant
+            return Response.seeOther(URI.create("/claims/" + kept.get() + (asOfParam == null ? ""
+                    : "?asOf=" + URLEncoder.encode(asOfParam, StandardCharsets.UTF_8)))).build();
+        }
         return claimPage.render(id, asOfParam);
     }
 

@@ -41,6 +41,39 @@ public class StoredEvidence implements ClaimEvidence, EvidenceKnown {
     }
 
     @Override
+    public int carryOver(long fromClaimId, long toClaimId, String by, Instant at) {
+        List<EvidenceEntity> cited = new ArrayList<>(EvidenceEntity.inForce(List.of(toClaimId), null));
+        int added = 0;
+        for (EvidenceEntity piece : EvidenceEntity.inForce(List.of(fromClaimId), null)) {
+            if (piece.forReview || cited.stream().anyMatch(other -> sameSource(piece, other))) {
+                continue; // a review's evidence belongs to that review, which a merge refuses to drop
+            }
+            EvidenceEntity copy = new EvidenceEntity();
+            copy.claimId = toClaimId;
+            copy.url = piece.url;
+            copy.archivedUrl = piece.archivedUrl;
+            copy.title = piece.title;
+            copy.publisher = piece.publisher;
+            copy.kind = piece.kind;
+            copy.accessedAt = piece.accessedAt;
+            String from = "from claim #" + fromClaimId + ", merged into this one";
+            copy.note = piece.note == null ? from : (from + ": " + piece.note).substring(0,
+                    Math.min(2000, from.length() + 2 + piece.note.length()));
+            copy.addedBy = by;
+            copy.addedAt = at;
+            copy.persist();
+            cited.add(copy);
+            added++;
+        }
+        return added;
+    }
+
+    private static boolean sameSource(EvidenceEntity one, EvidenceEntity other) {
+        return (one.url != null && one.url.equals(other.url))
+                || (one.archivedUrl != null && one.archivedUrl.equals(other.archivedUrl));
+    }
+
+    @Override
     public Map<Long, List<EvidenceItem>> of(Collection<Long> claimIds, Instant knownAt) {
         Map<Long, List<EvidenceItem>> byClaim = new HashMap<>();
         for (EvidenceEntity evidence : EvidenceEntity.inForce(claimIds, knownAt)) {

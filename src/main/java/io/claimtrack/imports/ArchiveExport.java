@@ -49,7 +49,7 @@ public class ArchiveExport {
         while (true) {
             long from = after;
             List<ClaimEntity> batch = QuarkusTransaction.requiringNew().call(() -> ClaimEntity.<ClaimEntity>find(
-                    "from ClaimEntity c join fetch c.claimant where c.id > ?1 order by c.id", from).page(0, BATCH).list());
+                    "from ClaimEntity c join fetch c.claimant where c.id > ?1 and c.mergedInto is null order by c.id", from).page(0, BATCH).list());
             if (batch.isEmpty()) {
                 break;
             }

@@ -53,7 +53,7 @@ public class ReviewQueue {
     public List<Item> unreviewed(int limit) {
         return em.createQuery("select new io.claimtrack.review.ReviewQueue$Item(c.id, c.text,"
                         + " io.claimtrack.facts.ReviewState.UNASSIGNED, null, null, c.recordedAt) from ClaimEntity c"
-                        + " where not exists (select 1 from ReviewEntity r where r.claimId = c.id)"
+                        + " where c.mergedInto is null and not exists (select 1 from ReviewEntity r where r.claimId = c.id)"
                         + " order by c.assertedAt desc, c.id desc", Item.class)
                 .setMaxResults(limit).getResultList();
     }

@@ -77,7 +77,7 @@ public class StoredReviews implements DeskReviews, ReviewsKnown {
             counts.put((ReviewState) row[0], (Long) row[1]);
             reviewed += (Long) row[1];
         }
-        long claims = ClaimEntity.count();
+        long claims = ClaimEntity.count("mergedInto is null");
         counts.merge(ReviewState.UNASSIGNED, claims - reviewed, Long::sum);
         return counts;
     }

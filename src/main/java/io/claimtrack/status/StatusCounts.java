@@ -78,7 +78,8 @@ public class StatusCounts {
         // Grouped in the database: a row per (status, flags) that occurs, not one per claim.
         ClaimStatusEntity.getEntityManager().createQuery("select c.status, c.flags, count(c) from StatusChangeEntity c"
                         + " where c.at < :end and c.id = (select max(n.id) from StatusChangeEntity n"
-                        + " where n.claimId = c.claimId and n.at < :end) group by c.status, c.flags", Object[].class)
+                        + " where n.claimId = c.claimId and n.at < :end) and not exists (select 1 from ClaimEntity m"
+                        + " where m.id = c.claimId and m.mergedAt < :end) group by c.status, c.flags", Object[].class)
                 .setParameter("end", end).getResultList().forEach(row -> {
                     long count = (Long) row[2];
                     byStatus.merge((ClaimStatus) row[0], count, Long::sum);

@@ -2,6 +2,7 @@ package io.claimtrack.claim;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,7 +93,8 @@ class ClaimCorrectionTest {
         patch(claim, Map.of("text", "x")).statusCode(400).body("errors[0].field", equalTo("reason"));
         patch(claim, Map.of("text", "Strikes hit a depot", "reason", "no change")).statusCode(400)
                 .body("detail", containsString("changes none of them"));
-        patch(claim, Map.of("disputes", 1, "reason", "r")).statusCode(400).body("errors[0].field", equalTo("disputes"));
+        patch(claim, Map.of("disputes", 987654321L, "reason", "r")).statusCode(422).body("errors[0].field", equalTo("disputes"))
+                .body("detail", containsString("claim #987654321 does not exist"));
         patch(claim, Map.of("text", " ", "reason", "r")).statusCode(400).body("errors[0].field", equalTo("text"));
         patch(claim, Map.of("assertedAt", "2999-01-01T00:00:00Z", "reason", "r")).statusCode(400);
         patch(claim, Map.of("assertedAt", clock.instant().minus(Duration.ofMinutes(10)).toString(), "reason", "r"))
@@ -117,6 +119,75 @@ class ClaimCorrectionTest {
         given().auth().preemptive().basic(EDITOR, TestUsers.PASSWORD).contentType(ContentType.JSON)
                 .body(Map.of("text", "Strikes hit a fuel depot", "reason", "the report says fuel"))
                 .when().patch("/api/claims/" + claim).then().statusCode(200).body("text", equalTo("Strikes hit a fuel depot"));
+    }
+
+    @Test
+    void aRelationCorrectionMovesTheClaimWithItsAnswersAndReevaluatesBothThreads() {
+        String a = Api.actor(Api.unique("Speaker A"), "STATE", Api.unique("bloc A"));
+        String b = Api.actor(Api.unique("Speaker B"), "STATE", Api.unique("bloc B"));
+        String c = Api.actor(Api.unique("Speaker C"), "STATE", Api.unique("bloc C"));
+        long x = Api.submit(Api.claim(a, "Strikes hit a depot", minutesAgo(60)));
+        long y = Api.submit(Api.claim(c, "Strikes hit a school", minutesAgo(59)));
+        long dispute = Api.relate(b, "disputes", x, minutesAgo(50));
+        long backing = Api.relate(c, "supports", dispute, minutesAgo(40));
+        given().when().get("/api/claims/" + x).then().body("status", equalTo("CONTESTED"));
+        Instant before = clock.instant();
+        clock.advance(Duration.ofSeconds(5));
+
+        // B disputed the school claim, not the depot one: the dispute moves to Y's thread with the claim backing it.
+        patch(dispute, Map.of("disputes", y, "reason", "B's statement was about the school")).statusCode(200)
+                .body("disputes", equalTo((int) y), "thread", equalTo((int) y));
+        given().when().get("/api/claims/" + backing).then().body("thread", equalTo((int) y), "supports", equalTo((int) dispute));
+        given().when().get("/api/claims/" + x).then().body("status", equalTo("UNVERIFIED"), "disputedBy", empty());
+        given().when().get("/api/claims/" + y).then().body("status", equalTo("CONTESTED"),
+                "disputedBy", contains((int) dispute));
+        given().queryParam("knownAt", before.toString()).when().get("/api/claims/" + dispute).then()
+                .body("disputes", equalTo((int) x));
+        given().when().get("/api/claims/" + dispute + "/history").then()
+                .body("find { it.kind == 'CORRECTION' }.correction.fields", contains("relation"));
+        given().when().get("/api/claims/" + x + "/history").then()
+                .body("findAll { it.kind == 'STANDING' }.status", contains("UNVERIFIED", "CONTESTED", "UNVERIFIED"));
+
+        // Standing alone, it opens a thread of its own, still with the claim that backs it.
+        clock.advance(Duration.ofSeconds(5));
+        patch(dispute, Map.of("standsAlone", true, "reason", "B spoke of no claim in particular")).statusCode(200)
+                .body("disputes", equalTo(null), "thread", equalTo((int) dispute));
+        given().when().get("/api/claims/" + backing).then().body("thread", equalTo((int) dispute));
+        given().when().get("/api/claims/" + y).then().body("status", equalTo("UNVERIFIED"));
+    }
+
+    @Test
+    void relationCorrectionsThatWouldBreakTheThreadAreRefusedWithoutATrace() {
+        String a = Api.actor(Api.unique("Speaker A"), "STATE", Api.unique("bloc A"));
+        String b = Api.actor(Api.unique("Speaker B"), "STATE", Api.unique("bloc B"));
+        long x = Api.submit(Api.claim(a, "Strikes hit a depot", minutesAgo(60)));
+        long dispute = Api.relate(b, "disputes", x, minutesAgo(50));
+        long answer = Api.relate(a, "disputes", dispute, minutesAgo(40));
+        long later = Api.submit(Api.claim(b, "Strikes hit a bridge", minutesAgo(45)));
+        int history = Api.historySize(dispute);
+
+        patch(x, Map.of("disputes", answer, "reason", "r")).statusCode(422).body("errors[0].field", equalTo("disputes"))
+                .body("detail", containsString("would make a circle"));
+        patch(dispute, Map.of("supports", dispute, "reason", "r")).statusCode(422)
+                .body("detail", containsString("cannot answer itself"));
+        patch(dispute, Map.of("disputes", later, "reason", "r")).statusCode(422).body("errors[0].field", equalTo("assertedAt"))
+                .body("detail", containsString("cannot be asserted before it"));
+        patch(dispute, Map.of("retracts", x, "reason", "r")).statusCode(422)
+                .body("detail", containsString("only its own claimant can retract it"));
+        patch(dispute, Map.of("disputes", x, "supports", x, "reason", "r")).statusCode(400);
+        patch(dispute, Map.of("disputes", x, "standsAlone", true, "reason", "r")).statusCode(400)
+                .body("errors[0].field", equalTo("standsAlone"));
+        patch(x, Map.of("standsAlone", true, "reason", "r")).statusCode(400).body("detail", containsString("changes none"));
+        patch(dispute, Map.of("disputes", x, "reason", "r")).statusCode(400).body("detail", containsString("changes none"));
+        patch(dispute, Map.of("disputes", -3, "reason", "r")).statusCode(400).body("errors[0].field", equalTo("disputes"));
+
+        assertEquals(history, Api.historySize(dispute));
+        given().when().get("/api/claims/" + dispute).then().body("disputes", equalTo((int) x), "thread", equalTo((int) x));
+        given().when().get("/api/claims/" + answer).then().body("thread", equalTo((int) x));
+    }
+
+    private String minutesAgo(int minutes) {
+        return clock.instant().minus(Duration.ofMinutes(minutes)).toString();
     }
 
     private io.restassured.response.ValidatableResponse patch(long claim, Map<String, Object> body) {

@@ -394,6 +394,61 @@ class BrowserTest {
                 .contains("desk corrected claim #" + claim + " (text): the wire copy had a typo"));
     }
 
+    /**
+     * An editor points a dispute at the right claim and merges a duplicate from the pages: the dispute's thread
+     * moves, the duplicate's page then leads to the kept claim, and both histories tell it.
+     */
+    @Test
+    void shouldCorrectARelationAndMergeADuplicateFromTheClaimsPage() {
+        TestUsers.ensure("page-merger", "EDITOR", "SUBMITTER");
+        String speaker = Api.actor(Api.unique("Merged on pages"), "STATE", Api.unique("bloc"));
+        String other = Api.actor(Api.unique("Disputes on pages"), "STATE", Api.unique("bloc"));
+        long kept = Api.submit(Api.claim(speaker, "The dam was breached", clock.instant().minus(Duration.ofHours(2)).toString()));
+        long duplicate = Api.submit(Api.claim(speaker, "The dam was breached overnight",
+                clock.instant().minus(Duration.ofMinutes(100)).toString()));
+        long dispute = Api.relate(other, "disputes", kept, clock.instant().minus(Duration.ofMinutes(90)).toString());
+        try {
+            signInInBrowser("page-merger");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            // The dispute answered the duplicate, in truth: corrected from its page.
+            open("/claims/" + dispute);
+            WebElement correct = browser.findElement(By.cssSelector("form.correction"));
+            new org.openqa.selenium.support.ui.Select(correct.findElement(By.name("relation"))).selectByValue("disputes");
+            correct.findElement(By.name("target")).sendKeys("#" + duplicate);
+            correct.findElement(By.name("reason")).sendKeys("it answered the overnight statement");
+            correct.findElement(By.tagName("button")).click();
+            wait.until(ExpectedConditions.stalenessOf(correct));
+            assertTrue(browser.findElement(By.cssSelector("ol.history")).getText()
+                    .contains("corrected claim #" + dispute + " (relation): it answered the overnight statement"));
+
+            // A refused merge says why, in its panel.
+            open("/claims/" + duplicate);
+            WebElement merge = browser.findElement(By.cssSelector("form.merge"));
+            merge.findElement(By.name("into")).sendKeys("not a number");
+            merge.findElement(By.name("reason")).sendKeys("same statement");
+            merge.findElement(By.tagName("button")).click();
+            wait.until(ExpectedConditions.stalenessOf(merge));
+            assertTrue(browser.findElement(By.cssSelector("section.merge .error")).getText().contains("must be a claim id"));
+
+            merge = browser.findElement(By.cssSelector("form.merge"));
+            merge.findElement(By.name("into")).clear();
+            merge.findElement(By.name("into")).sendKeys(String.valueOf(kept));
+            merge.findElement(By.name("reason")).clear();
+            merge.findElement(By.name("reason")).sendKeys("same statement");
+            merge.findElement(By.tagName("button")).click();
+            wait.until(ExpectedConditions.stalenessOf(merge));
+            wait.until(d -> d.getCurrentUrl().contains("/claims/" + kept));
+            assertTrue(browser.findElement(By.cssSelector("ol.history")).getText()
+                    .contains("page-merger merged claim #" + duplicate + " into claim #" + kept + ": same statement"));
+            assertEquals("CONTESTED", browser.findElement(By.cssSelector("[data-claim-status='" + kept + "']")).getText());
+            screenshot("merged");
+            open("/claims/" + duplicate);
+            wait.until(d -> d.getCurrentUrl().endsWith("/claims/" + kept));
+        } finally {
+            browser.manage().deleteAllCookies(); // the other tests sign in as the desk member again
+        }
+    }
+
     private String reviewLabel() {
         return browser.findElement(By.cssSelector("[data-review-label]")).getText();
     }
