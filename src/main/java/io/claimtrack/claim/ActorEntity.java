@@ -58,6 +58,19 @@ public class ActorEntity extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /** The actor this one was merged into (the same speaker registered twice); its name is then an alias of it. */
+    @Column(name = "merged_into")
+    public Long mergedInto;
+
+    @Column(name = "merged_at")
+    public Instant mergedAt;
+
+    @Column(name = "merged_by")
+    public String mergedBy;
+
+    @Column(name = "merge_reason", length = 2000)
+    public String mergeReason;
+
     public static ActorEntity create(String name, ActorKind kind, Set<String> blocs, Instant now, String by) {
         ActorEntity actor = new ActorEntity();
         actor.name = name.strip();
@@ -69,16 +82,31 @@ public class ActorEntity extends PanacheEntityBase {
         return actor;
     }
 
+    /** The actor a claim naming {@code name} is by: the live actor of that name, or the one with that alias. */
     public static Optional<ActorEntity> findByName(String name) {
-        // An actor's row is inserted when it is persisted (identity id), so nothing pending in the session can
+        // Actors and aliases are inserted when persisted (identity ids), so nothing pending in the session can
         // change this answer: spare the flush (a dirty check of every managed entity) a query would cause.
-        return getEntityManager().createQuery("from ActorEntity where nameKey = ?1", ActorEntity.class)
+        Optional<ActorEntity> named = getEntityManager()
+                .createQuery("from ActorEntity where nameKey = ?1 and mergedInto is null", ActorEntity.class)
                 .setParameter(1, keyOf(name)).setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
+        return named.isPresent() ? named : getEntityManager()
+                .createQuery("select a.actor from ActorAliasEntity a where a.aliasKey = ?1", ActorEntity.class)
+                .setParameter(1, keyOf(name)).setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
+    }
+
+    /** The actor, or 404 for the client. */
+    static ActorEntity existing(long id) {
+        ActorEntity actor = findById(id);
+        if (actor == null) {
+            throw io.claimtrack.refusal.NotFound.of("actor", id);
+        }
+        return actor;
     }
 
     /** Every registered name, for suggesting the closest to a name nobody registered (tens of thousands at most). */
     static List<String> allNames() {
-        return getEntityManager().createQuery("select a.name from ActorEntity a order by a.id", String.class)
+        return getEntityManager().createQuery("select a.name from ActorEntity a where a.mergedInto is null"
+                        + " union all select l.alias from ActorAliasEntity l", String.class)
                 .setFlushMode(FlushModeType.COMMIT).setMaxResults(200_000).getResultList();
     }
 

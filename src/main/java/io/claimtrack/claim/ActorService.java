@@ -3,6 +3,9 @@ package io.claimtrack.claim;
 import java.time.Clock;
 
 import java.util.List;
+import java.util.SortedSet;
+import java.util.Map;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,26 +51,62 @@ public class ActorService {
         }
     }
 
-    /** Every actor, by name (any case). */
+    /** Every actor (not those merged into another), by name (any case), with its aliases. */
     @Transactional
     public List<ActorView> all() {
-        return ActorEntity.<ActorEntity>listAll(Sort.by("nameKey")).stream().map(ActorView::of).toList();
+        List<ActorEntity> actors = ActorEntity.list("mergedInto is null", Sort.by("nameKey"));
+        Map<Long, SortedSet<String>> aliases = ActorAliasEntity.of(actors.stream().map(a -> a.id).toList());
+        return actors.stream().map(actor -> ActorView.of(actor, aliases.get(actor.id))).toList();
     }
 
-    /** Registered names by name (any case), at most {@code limit}: what the submit form suggests as you type. */
+    /**
+     * Names and aliases a claim may name, by name (any case), at most {@code limit}: what the submit form
+     * suggests as you type.
+     */
     @Transactional
     public List<String> names(int limit) {
-        return ActorEntity.getEntityManager().createQuery("select a.name from ActorEntity a order by a.nameKey", String.class)
-                .setMaxResults(limit).getResultList();
+        List<String> names = new ArrayList<>(ActorEntity.getEntityManager().createQuery("select a.name from ActorEntity a"
+                + " where a.mergedInto is null union all select l.alias from ActorAliasEntity l", String.class)
+                .setMaxResults(limit).getResultList());
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        return names;
     }
 
+    /** The actor with its aliases (and, merged into another, which). */
     @Transactional
     public ActorView get(long id) {
-        ActorEntity actor = ActorEntity.findById(id);
-        if (actor == null) {
-            throw NotFound.of("actor", id);
+        ActorEntity actor = ActorEntity.existing(id);
+        return ActorView.of(actor, ActorAliasEntity.of(List.of(id)).get(id));
+    }
+
+    /** Corrections of the actor, aliases given to it and actors merged into it (or it into another), oldest first. */
+    @Transactional
+    public List<ActorHistoryEntry> history(long id) {
+        ActorEntity actor = ActorEntity.existing(id);
+        List<ActorHistoryEntry> entries = new ArrayList<>();
+        for (ActorVersionEntity replaced : ActorVersionEntity.of(id)) {
+            entries.add(new ActorHistoryEntry(replaced.correctedAt, "CORRECTION", replaced.correctedBy,
+                    replaced.correctedBy + " corrected " + replaced.fields.replace(",", ", ") + " (was " + replaced.name
+                            + ", " + replaced.kind + ", " + (replaced.view().blocs().isEmpty() ? "no bloc"
+                            : "blocs " + replaced.view().blocs()) + "): " + replaced.reason));
         }
-        return ActorView.of(actor);
+        for (ActorAliasEntity alias : ActorAliasEntity.ofActor(id)) {
+            entries.add(new ActorHistoryEntry(alias.addedAt, "ALIAS", alias.addedBy, alias.addedBy + " gave the alias \""
+                    + alias.alias + "\""));
+        }
+        for (ActorEntity merged : ActorEntity.<ActorEntity>list("mergedInto = ?1", id)) {
+            entries.add(merge(merged, actor));
+        }
+        if (actor.mergedInto != null) {
+            entries.add(merge(actor, ActorEntity.findById(actor.mergedInto)));
+        }
+        entries.sort(java.util.Comparator.comparing(ActorHistoryEntry::at));
+        return entries;
+    }
+
+    private static ActorHistoryEntry merge(ActorEntity merged, ActorEntity kept) {
+        return new ActorHistoryEntry(merged.mergedAt, "MERGE", merged.mergedBy, merged.mergedBy + " merged actor "
+                + merged.name + " (#" + merged.id + ") into " + kept.name + " (#" + kept.id + "): " + merged.mergeReason);
     }
 
     /**

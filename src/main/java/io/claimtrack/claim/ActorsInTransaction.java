@@ -22,7 +22,10 @@ public class ActorsInTransaction {
             return Optional.of(known);
         }
         Optional<ActorEntity> stored = ActorEntity.findByName(name);
-        stored.ifPresent(this::add);
+        stored.ifPresent(actor -> {
+            add(actor);
+            byKey.put(key, actor); // the name asked for may be an alias
+        });
         return stored;
     }
 

@@ -137,6 +137,12 @@ public class ClaimEntity extends PanacheEntityBase {
                 .getResultList();
     }
 
+    /** The threads with a live claim by this actor, ascending. */
+    static List<Long> threadsOfClaimant(long actorId) {
+        return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where c.claimant.id = ?1"
+                + " and " + LIVE + " order by c.threadId", Long.class).setParameter(1, actorId).getResultList();
+    }
+
     /** The threads with a claim asserted at or before {@code asOf}. */
     public static List<Long> threadsAssertedBy(Instant asOf) {
         return getEntityManager().createQuery("select distinct c.threadId from ClaimEntity c where c.assertedAt <= ?1 and "

@@ -88,7 +88,8 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
             params.put("flag", flag);
         }
         if (claimant != null) {
-            where.append(" and c.claimant.nameKey = :claimant");
+            where.append(" and (c.claimant.nameKey = :claimant or exists (select 1 from ActorAliasEntity l"
+                    + " where l.actor = c.claimant and l.aliasKey = :claimant))");
             params.put("claimant", ActorEntity.keyOf(claimant));
         }
         if (topic != null) {

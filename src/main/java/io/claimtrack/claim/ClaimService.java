@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,7 +93,7 @@ public class ClaimService {
         Relation relation = Relation.of(request);
         Instant now = clock.instant();
         checkAssertedAt(request, now);
-        ClaimEntity target = relation == null ? null : checkedTarget(relation, request);
+        ClaimEntity target = relation == null ? null : checkedTarget(relation, request, actors.known(request.claimant()));
         ActorEntity claimant = actors.claimant(request.claimant(), request.claimantKind(), request.claimantBlocs(), by);
         if (target != null) {
             threads.lock(List.of(target.threadId));
@@ -118,9 +119,10 @@ public class ClaimService {
     }
 
     /** The stored claim this one points at, checked: it exists, came earlier, and only its claimant retracts it. */
-    private static ClaimEntity checkedTarget(Relation relation, NewClaim request) {
+    private static ClaimEntity checkedTarget(Relation relation, NewClaim request, Optional<ActorEntity> claimant) {
         ClaimEntity target = target(relation, request);
-        if (relation.kind() == Relation.Kind.RETRACTS && !ActorEntity.keyOf(request.claimant()).equals(target.claimant.nameKey)) {
+        if (relation.kind() == Relation.Kind.RETRACTS
+                && !claimant.map(actor -> actor.id.equals(target.claimant.id)).orElse(false)) {
             throw new Contradiction("retracts", "only " + target.claimant.name + ", who made claim #"
                     + target.id + ", can retract it; " + request.claimant().strip() + " can dispute it instead");
         }

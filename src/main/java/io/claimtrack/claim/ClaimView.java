@@ -36,6 +36,13 @@ public record ClaimView(long id, String text, ActorView claimant, String topic, 
                 disputedBy, supportedBy, retractedBy, asOf, knownAt, duplicates.isEmpty() ? null : duplicates);
     }
 
+    /** The same view with the claimant as it was known at another instant. */
+    ClaimView withClaimant(ActorView then) {
+        return new ClaimView(id, text, then, topic, assertedAt, recordedAt, recordedBy, source, quote, disputes,
+                supports, retracts, thread, status, flags, reason, flagReasons, standing, suggestedRating, review, evidence,
+                disputedBy, supportedBy, retractedBy, asOf, knownAt, possibleDuplicates);
+    }
+
     /** The claim it points at and how; null for a claim that opens its thread. */
     @JsonIgnore
     public Relation relation() {

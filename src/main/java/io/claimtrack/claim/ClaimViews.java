@@ -58,11 +58,14 @@ public class ClaimViews {
         ClaimVersionEntity then = ClaimVersionEntity.knownAt(claim.id, knownAt);
         // What was said, by whom, when, under which topic and answering what, as known then: a later correction
         // is not shown.
-        return then == null ? now : new ClaimView(now.id(), then.text, ActorView.of(then.claimant), then.topic,
+        ClaimView shown = then == null ? now : new ClaimView(now.id(), then.text, ActorView.of(then.claimant), then.topic,
                 then.assertedAt, now.recordedAt(), now.recordedBy(), now.source(), now.quote(), then.disputesId,
                 then.supportsId, then.retractsId, now.thread(), now.status(), now.flags(), now.reason(), now.flagReasons(),
                 now.standing(), now.suggestedRating(), now.review(), now.evidence(), now.disputedBy(), now.supportedBy(),
                 now.retractedBy(), now.asOf(), now.knownAt(), null);
+        // And the claimant as known then: a later correction of the actor is not shown either.
+        ActorVersionEntity actorThen = ActorVersionEntity.knownAt(shown.claimant().id(), knownAt);
+        return actorThen == null ? shown : shown.withClaimant(actorThen.view());
     }
 
     private static ClaimView view(ClaimEntity claim, Standing standing, Map<Long, Incoming> incomingById,

@@ -261,15 +261,32 @@ public class ThreadEvaluation {
      */
     @Transactional(TxType.NEVER)
     public int reevaluateInBatches(List<Long> threadIds, String cause) {
-        int changed = 0;
+        return reevaluateInBatches(threadIds, cause, false);
+    }
+
+    /**
+     * As {@link #reevaluateInBatches}, for threads whose facts a committed change touched otherwise than
+     * through them (an actor's blocs): each is read and evaluated afresh, and its version moves, so no warm
+     * session of it, here or on another instance, is used again.
+     */
+    @Transactional(TxType.NEVER)
+    public int reevaluateChangedInBatches(List<Long> threadIds, String cause) {
+        return reevaluateInBatches(threadIds, cause, true);
+    }
+
+    private int reevaluateInBatches(List<Long> threadIds, String cause, boolean changed) {
+        int claimsChanged = 0;
         for (List<Long> batch : batches(threadIds)) {
-            changed += QuarkusTransaction.requiringNew().call(() -> {
+            claimsChanged += QuarkusTransaction.requiringNew().call(() -> {
                 lock(batch);
+                if (changed) {
+                    batch.forEach(this::changedOtherwise);
+                }
                 // A bulk run uses the warm threads it meets but makes none: it would evict the desk's recent ones.
                 return reevaluate(batch, cause, false);
             });
         }
-        return changed;
+        return claimsChanged;
     }
 
     /** The threads never evaluated under the active ruleset (an interrupted bulk run left them behind). */

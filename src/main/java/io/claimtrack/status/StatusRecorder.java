@@ -37,6 +37,9 @@ public class StatusRecorder implements Conclusions {
     /** Ratings off the scale already logged, so a ruleset suggesting one logs it once, not once per claim. */
     private final Set<String> loggedOffScale = ConcurrentHashMap.newKeySet();
 
+    /** The length of status_change.cause. */
+    static final int MAX_CAUSE = 500;
+
     public StatusRecorder(Clock clock, Event<StatusChanged> changes, RatingScale scale) {
         this.clock = clock;
         this.changes = changes;
@@ -45,7 +48,9 @@ public class StatusRecorder implements Conclusions {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public int record(Evaluation evaluation, String cause) {
+    public int record(Evaluation evaluation, String reportedCause) {
+        // A cause quotes what a person wrote (a correction's reason, up to 2,000 characters): the history keeps 500.
+        String cause = reportedCause.length() <= MAX_CAUSE ? reportedCause : reportedCause.substring(0, MAX_CAUSE - 1) + "…";
         Instant now = clock.instant();
         Map<Long, ClaimStatusEntity> current = ClaimStatusEntity.forClaims(evaluation.assessments().keySet());
         int changed = 0;

@@ -80,6 +80,14 @@ class ClaimCorrectionTest {
                 .when().patch("/api/claims/" + claim).then().statusCode(200).body("topic", equalTo("Depots"));
         given().queryParam("knownAt", between.toString()).when().get("/api/claims/" + claim).then()
                 .body("text", equalTo("Strikes hit an ammunition depot"), "topic", equalTo("test topic"));
+
+        // The longest reason allowed is kept whole with the correction; the standing's history quotes its start.
+        String longReason = "The wire copy misquoted the ministry. ".repeat(60).substring(0, 1999) + "!";
+        given().contentType(ContentType.JSON).body(Map.of("claimant", a, "reason", longReason))
+                .when().patch("/api/claims/" + claim).then().statusCode(200).body("status", equalTo("CONTESTED"));
+        given().when().get("/api/claims/" + claim + "/history").then()
+                .body("findAll { it.kind == 'CORRECTION' }[-1].correction.reason", equalTo(longReason),
+                        "findAll { it.kind == 'STANDING' }[-1].cause.length()", equalTo(500));
     }
 
     @Test

@@ -82,7 +82,7 @@ class ClaimMergeTest {
         }
         given().when().get("/api/claims/" + dispute + "/history").then()
                 .body("find { it.kind == 'CORRECTION' }.correction.fields", contains("relation"));
-        given().queryParam("text", "Kherson").when().get("/api/claims").then()
+        given().queryParam("q", "Kherson").when().get("/api/claims").then()
                 .body("items.id", hasItem((int) kept), "items.id", not(hasItem((int) duplicate)));
 
         // The duplicate is done with: nothing more is done to it.

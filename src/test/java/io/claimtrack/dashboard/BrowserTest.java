@@ -30,7 +30,6 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.claimtrack.time.MovableClock;
@@ -276,7 +275,7 @@ class BrowserTest {
         form.findElement(By.name("j_password")).sendKeys(TestUsers.PASSWORD);
         form.findElement(By.tagName("button")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.stalenessOf(form));
+        wait.until(gone(form));
         wait.until(d -> !d.findElements(By.cssSelector(".who")).isEmpty());
     }
 
@@ -304,7 +303,7 @@ class BrowserTest {
             new org.openqa.selenium.support.ui.Select(add.findElement(By.name("kind"))).selectByValue("DATASET");
             add.findElement(By.name("forReview")).click();
             add.findElement(By.tagName("button")).click();
-            wait.until(ExpectedConditions.stalenessOf(add));
+            wait.until(gone(add));
             String evidence = browser.findElement(By.cssSelector("ol.evidence-list")).getText();
             assertTrue(evidence.contains("DATASET") && evidence.contains("Ministry of Defence")
                     && evidence.contains("added by page-editor-one"), evidence);
@@ -371,7 +370,7 @@ class BrowserTest {
         give.findElement(By.name("reason")).sendKeys("Satellite images show no strike there.");
         give.findElement(By.tagName("button")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.stalenessOf(give));
+        wait.until(gone(give));
         assertEquals("REFUTED", browser.findElement(By.cssSelector("[data-claim-status='" + claim + "']")).getText());
         assertTrue(browser.findElement(By.cssSelector("section.verdicts")).getText()
                 .contains("REFUTED by desk on"), browser.findElement(By.cssSelector("section.verdicts")).getText());
@@ -379,7 +378,7 @@ class BrowserTest {
 
         WebElement withdraw = browser.findElement(By.cssSelector("form.verdict-withdraw"));
         withdraw.findElement(By.tagName("button")).click();
-        wait.until(ExpectedConditions.stalenessOf(withdraw));
+        wait.until(gone(withdraw));
         assertEquals("UNVERIFIED", browser.findElement(By.cssSelector("[data-claim-status='" + claim + "']")).getText());
         assertTrue(browser.findElement(By.cssSelector("section.verdicts")).getText().contains("withdrawn by desk"));
 
@@ -388,7 +387,7 @@ class BrowserTest {
         correct.findElement(By.name("text")).sendKeys("Corrected on the page");
         correct.findElement(By.name("reason")).sendKeys("the wire copy had a typo");
         correct.findElement(By.tagName("button")).click();
-        wait.until(ExpectedConditions.stalenessOf(correct));
+        wait.until(gone(correct));
         assertEquals("Corrected on the page", browser.findElement(By.cssSelector("blockquote.text")).getText());
         assertTrue(browser.findElement(By.cssSelector("ol.history")).getText()
                 .contains("desk corrected claim #" + claim + " (text): the wire copy had a typo"));
@@ -417,7 +416,7 @@ class BrowserTest {
             correct.findElement(By.name("target")).sendKeys("#" + duplicate);
             correct.findElement(By.name("reason")).sendKeys("it answered the overnight statement");
             correct.findElement(By.tagName("button")).click();
-            wait.until(ExpectedConditions.stalenessOf(correct));
+            wait.until(gone(correct));
             assertTrue(browser.findElement(By.cssSelector("ol.history")).getText()
                     .contains("corrected claim #" + dispute + " (relation): it answered the overnight statement"));
 
@@ -427,7 +426,7 @@ class BrowserTest {
             merge.findElement(By.name("into")).sendKeys("not a number");
             merge.findElement(By.name("reason")).sendKeys("same statement");
             merge.findElement(By.tagName("button")).click();
-            wait.until(ExpectedConditions.stalenessOf(merge));
+            wait.until(gone(merge));
             assertTrue(browser.findElement(By.cssSelector("section.merge .error")).getText().contains("must be a claim id"));
 
             merge = browser.findElement(By.cssSelector("form.merge"));
@@ -436,7 +435,7 @@ class BrowserTest {
             merge.findElement(By.name("reason")).clear();
             merge.findElement(By.name("reason")).sendKeys("same statement");
             merge.findElement(By.tagName("button")).click();
-            wait.until(ExpectedConditions.stalenessOf(merge));
+            wait.until(gone(merge));
             wait.until(d -> d.getCurrentUrl().contains("/claims/" + kept));
             assertTrue(browser.findElement(By.cssSelector("ol.history")).getText()
                     .contains("page-merger merged claim #" + duplicate + " into claim #" + kept + ": same statement"));
@@ -449,6 +448,26 @@ class BrowserTest {
         }
     }
 
+    /**
+     * The element's page was replaced (a form posted, a redirect followed). While the new document loads,
+     * ChromeDriver may answer "node does not belong to the document" rather than "stale element": both mean gone.
+     */
+    private static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
+
     private String reviewLabel() {
         return browser.findElement(By.cssSelector("[data-review-label]")).getText();
     }
@@ -456,7 +475,7 @@ class BrowserTest {
     private void submitStep(String action) {
         WebElement form = browser.findElement(By.cssSelector("form[action$='/review/" + action + "']"));
         form.findElement(By.tagName("button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(form));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(gone(form));
     }
 
     private long russiaClaim() {

@@ -1,0 +1,98 @@
+package io.claimtrack.claim;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.claimtrack.facts.ActorKind;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A version of an actor that a correction replaced: its name, kind and blocs, known from {@code knownFrom} until
+ * {@code correctedAt}, and who corrected which fields and why. Written once.
+ */
+@Entity
+@Table(name = "actor_version")
+public class ActorVersionEntity extends PanacheEntityBase {
+
+    static final String SEPARATOR = "\u001f";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "actor_id", nullable = false)
+    public Long actorId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false)
+    public ActorKind kind;
+
+    /** The blocs, separated by {@link #SEPARATOR}: a control character no bloc name may contain (see PlainText). */
+    @Column(nullable = false, length = 2200)
+    public String blocs;
+
+    @Column(name = "known_from", nullable = false)
+    public Instant knownFrom;
+
+    @Column(name = "corrected_at", nullable = false)
+    public Instant correctedAt;
+
+    @Column(name = "corrected_by", nullable = false)
+    public String correctedBy;
+
+    @Column(nullable = false, length = 2000)
+    public String reason;
+
+    @Column(nullable = false)
+    public String fields;
+
+    /** Keeps the actor as it stands, before the caller changes {@code fields} of it. */
+    static void keep(ActorEntity actor, List<String> fields, String by, String reason, Instant now) {
+        ActorVersionEntity kept = new ActorVersionEntity();
+        kept.actorId = actor.id;
+        kept.name = actor.name;
+        kept.kind = actor.kind;
+        kept.blocs = String.join(SEPARATOR, new TreeSet<>(actor.blocs));
+        ActorVersionEntity last = find("actorId = ?1 order by id desc", actor.id).firstResult();
+        kept.knownFrom = last == null ? actor.createdAt : last.correctedAt;
+        kept.correctedAt = now;
+        kept.correctedBy = by;
+        kept.reason = reason;
+        kept.fields = String.join(",", fields);
+        kept.persist();
+    }
+
+    static List<ActorVersionEntity> of(long actorId) {
+        return list("actorId = ?1 order by id", actorId);
+    }
+
+    /** The version known at {@code at}: the first one corrected after it, or none when the actor's row is. */
+    static ActorVersionEntity knownAt(long actorId, Instant at) {
+        return ActorVersionEntity.<ActorVersionEntity>find("actorId = ?1 and correctedAt > ?2 order by id", actorId, at)
+                .firstResult();
+    }
+
+    /** The actor as this version had it, for a view of the past. */
+    ActorView view() {
+        return new ActorView(actorId, name, kind, blocs.isEmpty() ? new TreeSet<>()
+                : new TreeSet<>(Arrays.asList(blocs.split(SEPARATOR))), null, null);
+    }
+}
