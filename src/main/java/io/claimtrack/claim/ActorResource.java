@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.claimtrack.idempotency.IdempotentRequests;
 import io.claimtrack.user.Roles;
-import io.claimtrack.refusal.NotFound;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/actors")

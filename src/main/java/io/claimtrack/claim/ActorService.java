@@ -17,7 +17,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 import io.claimtrack.facts.ActorKind;
-import io.claimtrack.refusal.NotFound;
 import io.claimtrack.refusal.Refusal;
 import io.claimtrack.refusal.Contradiction;
 import io.claimtrack.refusal.Conflict;

@@ -160,6 +160,13 @@ public class ClaimQueries {
         return Optional.of(claim.mergedInto);
     }
 
+    /** The claimant's other claims that look like this one: candidates for a merge. */
+    @Transactional
+    public List<Duplicates.Possible> lookAlikes(long id) {
+        ClaimEntity claim = ClaimEntity.existing(id);
+        return Duplicates.of(claim.text, claim.claimant, claim.id);
+    }
+
     @Transactional
     public List<TimelineEntry> timeline(long id) {
         ClaimEntity claim = ClaimEntity.existing(id);

@@ -25,12 +25,22 @@ public final class Duplicates {
 
     /** A likely duplicate: its id, its text and how alike the two are (0 to 1). */
     public record Possible(long id, String text, double similarity) {
+
+        /** How alike, in whole percent, for people. */
+        public long percent() {
+            return Math.round(similarity * 100);
+        }
     }
 
     private Duplicates() {
     }
 
     static List<Possible> of(String text, ActorEntity claimant) {
+        return of(text, claimant, null);
+    }
+
+    /** As {@link #of(String, ActorEntity)}, leaving out the claim {@code except} itself. */
+    static List<Possible> of(String text, ActorEntity claimant, Long except) {
         Set<String> words = words(text);
         if (words.isEmpty()) {
             return List.of();
@@ -42,6 +52,9 @@ public final class Duplicates {
                         Object[].class)
                 .setParameter("claimant", claimant).setMaxResults(COMPARED).getResultList();
         for (Object[] row : rows) {
+            if (row[0].equals(except)) {
+                continue;
+            }
             double similarity = similarity(words, words((String) row[1]));
             if (similarity >= THRESHOLD) {
                 found.add(new Possible((Long) row[0], (String) row[1], Math.round(similarity * 100) / 100.0));

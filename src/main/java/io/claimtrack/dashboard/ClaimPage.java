@@ -85,7 +85,8 @@ public class ClaimPage {
                 && (editor || (identity.hasRole(Roles.SUBMITTER) && user.equalsIgnoreCase(view.recordedBy())));
         boolean canMerge = asOf == null && editor;
         CorrectionPanel correction = new CorrectionPanel(canCorrect, canMerge,
-                canCorrect || canMerge ? csrf.value() : null, correctionError, refused == Panel.MERGE ? error : null);
+                canCorrect || canMerge ? csrf.value() : null, correctionError, refused == Panel.MERGE ? error : null,
+                asOf == null ? queries.lookAlikes(id) : List.of());
         return Templates.claim(identity.isAnonymous() ? null : identity.getPrincipal().getName(), view,
                 ThreadTree.of(queries.thread(view.thread(), asOf)),
                 queries.timeline(id).stream().filter(t -> asOf == null || !t.at().isAfter(asOf)).toList(),

@@ -53,6 +53,11 @@ public class ClaimPageForms {
 
     /** A form's claim id field: none when empty, a refusal naming the field when it is no claim id. */
     static Long claimId(MultivaluedMap<String, String> form, String name) {
+        return id(form, name, "claim");
+    }
+
+    /** A form's id field of a claim or an actor ({@code what}): none when empty, a refusal when it is no id. */
+    static Long id(MultivaluedMap<String, String> form, String name, String what) {
         String value = value(form, name);
         if (value == null) {
             return null;
@@ -65,7 +70,8 @@ public class ClaimPageForms {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new InvalidInput(name, "must be a claim id, such as 12 (was \"" + value.strip() + "\")");
+        throw new InvalidInput(name, "must be " + ("actor".equals(what) ? "an" : "a") + " " + what + " id, such as 12 (was \""
+                + value.strip() + "\")");
     }
 
     /** A form's field as the services take it: an empty input is no value. */

@@ -4,14 +4,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.ws.rs.BeanParam;
@@ -28,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.claimtrack.claim.ActorService;
-import io.claimtrack.claim.ActorView;
 import io.claimtrack.claim.ClaimFilter;
 import io.claimtrack.claim.ClaimQueries;
 import io.claimtrack.claim.ClaimService;
@@ -41,7 +35,6 @@ import io.claimtrack.facts.ReviewState;
 import io.claimtrack.problem.QueryParameters;
 import io.claimtrack.refusal.FieldError;
 import io.claimtrack.refusal.Refusal;
-import io.claimtrack.time.Instants;
 import io.claimtrack.user.Roles;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -124,22 +117,6 @@ public class DashboardPages {
     @Path("actors")
     public TemplateInstance actors() {
         return Templates.actors(user(), actors.all());
-    }
-
-    /** A claim of the actor's that disputes another. */
-    public record Dispute(ClaimView claim, ClaimView target) {
-    }
-
-    @GET
-    @Path("actors/{id}")
-    public TemplateInstance actor(@PathParam("id") long id) {
-        ActorView found = actors.get(id);
-        List<ClaimView> own = queries.list(ClaimFilter.parse(null, null, found.name(), null, null, null), 0,
-                Page.MAX_SIZE).items();
-        Map<Long, ClaimView> targets = queries.current(own.stream().map(ClaimView::disputes).filter(Objects::nonNull).toList());
-        List<Dispute> disputes = own.stream().filter(mine -> mine.disputes() != null)
-                .map(mine -> new Dispute(mine, targets.get(mine.disputes()))).toList();
-        return Templates.actor(user(), found, own, disputes);
     }
 
     @GET

@@ -9,6 +9,7 @@ import io.claimtrack.authoring.Preview;
 import io.claimtrack.authoring.RulesetView;
 import io.claimtrack.authoring.TestRun;
 import io.claimtrack.authoring.Validation;
+import io.claimtrack.claim.ActorHistoryEntry;
 import io.claimtrack.claim.ActorView;
 import io.claimtrack.claim.ClaimView;
 import io.claimtrack.claim.Page;
@@ -57,7 +58,8 @@ public final class Templates {
     public static native TemplateInstance actors(String user, List<ActorView> actors);
 
     public static native TemplateInstance actor(String user, ActorView a, List<ClaimView> claims,
-                                                List<DashboardPages.Dispute> disputes);
+                                                List<ActorPage.Dispute> disputes, List<ActorHistoryEntry> history,
+                                                ActorPage.Forms forms);
 
     public static native TemplateInstance submit(String user, ClaimForm form, Map<String, String> errors, String csrf,
                                                  List<String> actorNames);

@@ -419,6 +419,8 @@ class BrowserTest {
             wait.until(gone(correct));
             assertTrue(browser.findElement(By.cssSelector("ol.history")).getText()
                     .contains("corrected claim #" + dispute + " (relation): it answered the overnight statement"));
+            open("/claims/" + duplicate); // the claimant's look-alike claim is offered for a merge
+            assertTrue(browser.findElement(By.cssSelector("section.look-alikes")).getText().contains("#" + kept));
 
             // A refused merge says why, in its panel.
             open("/claims/" + duplicate);
@@ -443,6 +445,54 @@ class BrowserTest {
             screenshot("merged");
             open("/claims/" + duplicate);
             wait.until(d -> d.getCurrentUrl().endsWith("/claims/" + kept));
+        } finally {
+            browser.manage().deleteAllCookies(); // the other tests sign in as the desk member again
+        }
+    }
+
+    /** An editor gives an actor an alias, corrects its blocs and merges a second registration, from its page. */
+    @Test
+    void shouldCorrectAliasAndMergeAnActorFromItsPage() {
+        TestUsers.ensure("page-actor-editor", "EDITOR");
+        String bloc = Api.unique("bloc");
+        String speaker = Api.actor(Api.unique("Ministry on pages"), "STATE", bloc);
+        String twice = Api.actor(Api.unique("Ministry twice"), "STATE", Api.unique("other bloc"));
+        long claim = Api.submit(Api.claim(speaker, "The port was mined", clock.instant().minus(Duration.ofHours(2)).toString()));
+        Api.relate(twice, "disputes", claim, clock.instant().minus(Duration.ofHours(1)).toString());
+        long speakerId = given().when().get("/api/actors").then().extract().jsonPath()
+                .getLong("find { it.name == '" + speaker + "' }.id");
+        long twiceId = given().when().get("/api/actors").then().extract().jsonPath()
+                .getLong("find { it.name == '" + twice + "' }.id");
+        try {
+            signInInBrowser("page-actor-editor");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            open("/actors/" + speakerId);
+            WebElement alias = browser.findElement(By.cssSelector("form.actor-alias"));
+            alias.findElement(By.name("alias")).sendKeys(twice); // another actor's name: refused, said in place
+            alias.findElement(By.tagName("button")).click();
+            wait.until(gone(alias));
+            assertTrue(browser.findElement(By.cssSelector("section.actor-forms .error")).getText()
+                    .contains("already names actor " + twice));
+
+            alias = browser.findElement(By.cssSelector("form.actor-alias"));
+            alias.findElement(By.name("alias")).clear();
+            alias.findElement(By.name("alias")).sendKeys(speaker + " spokesperson");
+            alias.findElement(By.tagName("button")).click();
+            wait.until(gone(alias));
+            assertTrue(browser.findElement(By.cssSelector(".aliases")).getText().contains(speaker + " spokesperson"));
+
+            open("/actors/" + twiceId);
+            WebElement merge = browser.findElement(By.cssSelector("form.actor-merge"));
+            merge.findElement(By.name("into")).sendKeys(String.valueOf(speakerId));
+            merge.findElement(By.name("reason")).sendKeys("registered twice");
+            merge.findElement(By.tagName("button")).click();
+            wait.until(gone(merge));
+            assertTrue(browser.findElement(By.cssSelector(".merged")).getText().contains("Merged into"));
+            assertTrue(browser.findElement(By.cssSelector("ol.history")).getText().contains("registered twice"));
+            // The claim is now disputed by its own claimant: flagged, and no longer CONTESTED.
+            open("/claims/" + claim);
+            assertEquals("UNVERIFIED", browser.findElement(By.cssSelector("[data-claim-status='" + claim + "']")).getText());
+            screenshot("actor-merged");
         } finally {
             browser.manage().deleteAllCookies(); // the other tests sign in as the desk member again
         }
