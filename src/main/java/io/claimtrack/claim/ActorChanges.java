@@ -113,14 +113,17 @@ public class ActorChanges {
     public ActorView merge(long id, ActorMerge request, String by) {
         checked(request, "{into, reason}");
         Change change = committed(() -> {
-            ActorEntity duplicate = live(id, "merge");
             if (request.into() == id) {
                 throw new InvalidInput("into", "an actor cannot be merged into itself");
             }
-            ActorEntity kept = ActorEntity.findById(request.into());
-            if (kept == null) {
+            if (ActorEntity.findById(request.into()) == null) {
                 throw new Contradiction("into", "actor #" + request.into() + " does not exist");
             }
+            // Both locked in ascending id order: a merge of A into B and one of B into A never both pass.
+            ActorEntity first = ActorEntity.locked(Math.min(id, request.into()));
+            ActorEntity second = ActorEntity.locked(Math.max(id, request.into()));
+            ActorEntity duplicate = live(first.id == id ? first : second, "merge");
+            ActorEntity kept = first.id == id ? second : first;
             if (kept.mergedInto != null) {
                 throw new Contradiction("into", "actor #" + kept.id + " was merged into actor #" + kept.mergedInto
                         + ": merge into that one");
@@ -217,10 +220,14 @@ public class ActorChanges {
         }
     }
 
+    /** The actor, locked, unless it was merged into another. */
     private static ActorEntity live(long id, String what) {
-        ActorEntity actor = ActorEntity.existing(id);
+        return live(ActorEntity.locked(id), what);
+    }
+
+    private static ActorEntity live(ActorEntity actor, String what) {
         if (actor.mergedInto != null) {
-            throw new Contradiction("actor", "actor #" + id + " was merged into actor #" + actor.mergedInto + ": "
+            throw new Contradiction("actor", "actor #" + actor.id + " was merged into actor #" + actor.mergedInto + ": "
                     + what + " that one");
         }
         return actor;

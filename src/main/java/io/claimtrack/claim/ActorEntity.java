@@ -94,6 +94,19 @@ public class ActorEntity extends PanacheEntityBase {
                 .setParameter(1, keyOf(name)).setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
     }
 
+    /**
+     * The actor, row-locked until the transaction ends: changes to actors (corrections, aliases, merges) take
+     * their actors' locks in ascending id order, so two of them never pass their checks on the same actor at once.
+     */
+    static ActorEntity locked(long id) {
+        ActorEntity actor = findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (actor == null) {
+            throw io.claimtrack.refusal.NotFound.of("actor", id);
+        }
+        getEntityManager().refresh(actor);
+        return actor;
+    }
+
     /** The actor, or 404 for the client. */
     static ActorEntity existing(long id) {
         ActorEntity actor = findById(id);

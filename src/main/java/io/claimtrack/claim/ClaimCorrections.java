@@ -56,10 +56,6 @@ public class ClaimCorrections {
             throw FieldErrors.invalid(problems);
         }
         ClaimEntity claim = ClaimEntity.existing(id);
-        if (claim.mergedInto != null) {
-            throw new Contradiction("claim", "claim #" + id + " was merged into claim #" + claim.mergedInto
-                    + ": correct that one");
-        }
         if (!editor && !by.equalsIgnoreCase(claim.recordedBy)) {
             throw new Conflict("claim", "claim #" + id + " was recorded by " + claim.recordedBy
                     + ": only they or an editor can correct it");
@@ -68,6 +64,10 @@ public class ClaimCorrections {
         ClaimEntity target = relation == null ? null : existingTarget(relation);
         ThreadMoves.lockThreadsOf(threads, java.util.Arrays.asList(claim, target),
                 relation == null ? List.of(claim.id) : List.of());
+        if (claim.mergedInto != null) { // read again under the lock: a merge may have come first
+            throw new Contradiction("claim", "claim #" + id + " was merged into claim #" + claim.mergedInto
+                    + ": correct that one");
+        }
         Corrected corrected = corrected(claim, request, relation);
         List<ClaimEntity> moving = ThreadMoves.subtree(claim);
         checkRelation(claim, relation, target, moving);

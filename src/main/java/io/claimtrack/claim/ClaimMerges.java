@@ -62,10 +62,6 @@ public class ClaimMerges {
             throw FieldErrors.invalid(problems);
         }
         ClaimEntity duplicate = ClaimEntity.existing(id);
-        if (duplicate.mergedInto != null) {
-            throw new Contradiction("claim", "claim #" + id + " was merged into claim #" + duplicate.mergedInto
-                    + " already");
-        }
         if (request.into() == id) {
             throw new InvalidInput("into", "a claim cannot be merged into itself");
         }
@@ -73,11 +69,16 @@ public class ClaimMerges {
         if (kept == null) {
             throw new Contradiction("into", "claim #" + request.into() + " does not exist");
         }
+        // Checked once both threads are held and both claims read again: two merges at once must not both pass.
+        ThreadMoves.lockThreadsOf(threads, List.of(duplicate, kept), List.of());
+        if (duplicate.mergedInto != null) {
+            throw new Contradiction("claim", "claim #" + id + " was merged into claim #" + duplicate.mergedInto
+                    + " already");
+        }
         if (kept.mergedInto != null) {
             throw new Contradiction("into", "claim #" + kept.id + " was merged into claim #" + kept.mergedInto
                     + ": merge into that one");
         }
-        ThreadMoves.lockThreadsOf(threads, List.of(duplicate, kept), List.of());
         List<ClaimEntity> answers = ClaimEntity.repliesTo(duplicate.id);
         checkDuplicate(duplicate, kept, answers);
         checkNothingIsLost(duplicate);

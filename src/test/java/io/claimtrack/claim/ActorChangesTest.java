@@ -177,6 +177,23 @@ class ActorChangesTest {
     }
 
     @Test
+    void twoEditorsMergingTwoActorsIntoEachOtherAtOnceMergeThemOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            long a = actorId(Api.actor(Api.unique("Twin A"), "STATE", Api.unique("bloc")));
+            long b = actorId(Api.actor(Api.unique("Twin B"), "STATE", Api.unique("bloc")));
+            List<Integer> statuses = Concurrently.run(
+                    () -> merge(EDITOR, a, Map.of("into", b, "reason", "one way")).extract().statusCode(),
+                    () -> merge(EDITOR, b, Map.of("into", a, "reason", "the other way")).extract().statusCode());
+            assertEquals(List.of(200, 422), statuses.stream().sorted().toList(), "round " + round);
+            long merged = given().when().get("/api/actors/" + a).then().extract().jsonPath().get("mergedInto") == null
+                    ? 0 : 1;
+            long mergedToo = given().when().get("/api/actors/" + b).then().extract().jsonPath().get("mergedInto") == null
+                    ? 0 : 1;
+            assertEquals(1, merged + mergedToo, "exactly one of the two is merged into the other");
+        }
+    }
+
+    @Test
     void threadsAStoppedProcessLeftOwedAreReevaluatedAtStart() {
         String blocA = Api.unique("bloc A");
         String a = Api.actor(Api.unique("Speaker A"), "STATE", blocA);

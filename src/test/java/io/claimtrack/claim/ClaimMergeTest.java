@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -132,6 +133,21 @@ class ClaimMergeTest {
         assertEquals(history, Api.historySize(first));
         given().when().get("/api/claims/" + dispute).then().body("disputes", equalTo((int) first));
         given().redirects().follow(false).when().get("/api/claims/" + later).then().statusCode(200);
+    }
+
+    @Test
+    void twoEditorsMergingOneDuplicateAtOnceMergeItOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            long first = Api.submit(Api.claim(a, "Shells hit the power plant " + round, minutesAgo(60)));
+            long second = Api.submit(Api.claim(a, "Shells hit the power plant again " + round, minutesAgo(59)));
+            long duplicate = Api.submit(Api.claim(a, "Shells hit the power plant today " + round, minutesAgo(58)));
+            List<Integer> statuses = Concurrently.run(
+                    () -> merge(EDITOR, duplicate, Map.of("into", first, "reason", "r")).extract().statusCode(),
+                    () -> merge(EDITOR, duplicate, Map.of("into", second, "reason", "r")).extract().statusCode());
+            assertEquals(List.of(200, 422), statuses.stream().sorted().toList(), "round " + round);
+            assertEquals(1, Api.historySize(duplicate) - (int) given().when().get("/api/claims/" + duplicate + "/history")
+                    .then().extract().jsonPath().getList("findAll { it.kind != 'MERGE' }").size());
+        }
     }
 
     private ValidatableResponse merge(String user, long claim, Map<String, Object> body) {
