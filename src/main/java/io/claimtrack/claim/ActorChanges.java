@@ -22,7 +22,6 @@ import org.jboss.logging.Logger;
 import io.claimtrack.evaluation.ThreadEvaluation;
 import io.claimtrack.refusal.Conflict;
 import io.claimtrack.refusal.Contradiction;
-import io.claimtrack.refusal.FieldError;
 import io.claimtrack.refusal.FieldErrors;
 import io.claimtrack.refusal.InvalidInput;
 import io.claimtrack.refusal.NotFound;
@@ -62,7 +61,7 @@ public class ActorChanges {
 
     /** Corrects an actor's name, kind or blocs, with a reason. @return the actor, its threads re-evaluated */
     public ActorView correct(long id, ActorCorrection request, String by) {
-        checked(request, "{name, kind, blocs, reason}");
+        FieldErrors.requireValid(validator, request, "{name, kind, blocs, reason}");
         Change change = committed(() -> {
             ActorEntity actor = live(id, "correct");
             List<String> fields = new ArrayList<>();
@@ -111,7 +110,7 @@ public class ActorChanges {
 
     /** Merges actor {@code id}, registered twice, into {@code request.into()}: its claims and aliases go there. */
     public ActorView merge(long id, ActorMerge request, String by) {
-        checked(request, "{into, reason}");
+        FieldErrors.requireValid(validator, request, "{into, reason}");
         Change change = committed(() -> {
             if (request.into() == id) {
                 throw new InvalidInput("into", "an actor cannot be merged into itself");
@@ -147,7 +146,7 @@ public class ActorChanges {
 
     /** Adds another name a claim may name the actor by. No fact changes: nothing is re-evaluated. */
     public ActorView addAlias(long id, NewAlias request, String by) {
-        checked(request, "{alias}");
+        FieldErrors.requireValid(validator, request, "{alias}");
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 ActorEntity actor = live(id, "give an alias to");
@@ -231,16 +230,6 @@ public class ActorChanges {
                     + what + " that one");
         }
         return actor;
-    }
-
-    private void checked(Object request, String shape) {
-        if (request == null) {
-            throw new InvalidInput("a JSON body is required: " + shape);
-        }
-        List<FieldError> problems = FieldErrors.of(validator.validate(request));
-        if (!problems.isEmpty()) {
-            throw FieldErrors.invalid(problems);
-        }
     }
 
     private Instant now() {

@@ -9,16 +9,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.claimtrack.facts.ActorKind;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A version of an actor that a correction replaced: its name, kind and blocs, known from {@code knownFrom} until
@@ -26,13 +22,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "actor_version")
-public class ActorVersionEntity extends PanacheEntityBase {
+public class ActorVersionEntity extends ReplacedVersion {
 
     static final String SEPARATOR = "\u001f";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     @Column(name = "actor_id", nullable = false)
     public Long actorId;
@@ -49,21 +41,6 @@ public class ActorVersionEntity extends PanacheEntityBase {
     @Column(nullable = false, length = 2200)
     public String blocs;
 
-    @Column(name = "known_from", nullable = false)
-    public Instant knownFrom;
-
-    @Column(name = "corrected_at", nullable = false)
-    public Instant correctedAt;
-
-    @Column(name = "corrected_by", nullable = false)
-    public String correctedBy;
-
-    @Column(nullable = false, length = 2000)
-    public String reason;
-
-    @Column(nullable = false)
-    public String fields;
-
     /** Keeps the actor as it stands, before the caller changes {@code fields} of it. */
     static void keep(ActorEntity actor, List<String> fields, String by, String reason, Instant now) {
         ActorVersionEntity kept = new ActorVersionEntity();
@@ -72,12 +49,7 @@ public class ActorVersionEntity extends PanacheEntityBase {
         kept.kind = actor.kind;
         kept.blocs = String.join(SEPARATOR, new TreeSet<>(actor.blocs));
         ActorVersionEntity last = find("actorId = ?1 order by id desc", actor.id).firstResult();
-        kept.knownFrom = last == null ? actor.createdAt : last.correctedAt;
-        kept.correctedAt = now;
-        kept.correctedBy = by;
-        kept.reason = reason;
-        kept.fields = String.join(",", fields);
-        kept.persist();
+        kept.replaced(last, actor.createdAt, fields, by, reason, now);
     }
 
     static List<ActorVersionEntity> of(long actorId) {

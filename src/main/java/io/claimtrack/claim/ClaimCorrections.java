@@ -14,7 +14,6 @@ import jakarta.validation.Validator;
 import io.claimtrack.evaluation.ThreadEvaluation;
 import io.claimtrack.refusal.Conflict;
 import io.claimtrack.refusal.Contradiction;
-import io.claimtrack.refusal.FieldError;
 import io.claimtrack.refusal.FieldErrors;
 import io.claimtrack.refusal.InvalidInput;
 
@@ -47,14 +46,8 @@ public class ClaimCorrections {
      */
     @Transactional
     public ClaimView correct(long id, ClaimCorrection request, String by, boolean editor) {
-        if (request == null) {
-            throw new InvalidInput("a JSON body is required: {text, topic, assertedAt, claimant, disputes | supports"
-                    + " | retracts | standsAlone, reason}");
-        }
-        List<FieldError> problems = FieldErrors.of(validator.validate(request));
-        if (!problems.isEmpty()) {
-            throw FieldErrors.invalid(problems);
-        }
+        FieldErrors.requireValid(validator, request, "{text, topic, assertedAt, claimant, disputes | supports"
+                + " | retracts | standsAlone, reason}");
         ClaimEntity claim = ClaimEntity.existing(id);
         if (!editor && !by.equalsIgnoreCase(claim.recordedBy)) {
             throw new Conflict("claim", "claim #" + id + " was recorded by " + claim.recordedBy

@@ -18,7 +18,6 @@ import io.claimtrack.facts.ReviewState;
 import io.claimtrack.facts.Verdict;
 import io.claimtrack.refusal.Conflict;
 import io.claimtrack.refusal.Contradiction;
-import io.claimtrack.refusal.FieldError;
 import io.claimtrack.refusal.FieldErrors;
 import io.claimtrack.refusal.InvalidInput;
 import io.claimtrack.status.ClaimStatusEntity;
@@ -54,13 +53,7 @@ public class ClaimMerges {
     /** Merges claim {@code id} into {@code request.into()}. @return the kept claim, re-evaluated */
     @Transactional
     public ClaimView merge(long id, ClaimMerge request, String by) {
-        if (request == null) {
-            throw new InvalidInput("a JSON body is required: {into, reason}");
-        }
-        List<FieldError> problems = FieldErrors.of(validator.validate(request));
-        if (!problems.isEmpty()) {
-            throw FieldErrors.invalid(problems);
-        }
+        FieldErrors.requireValid(validator, request, "{into, reason}");
         ClaimEntity duplicate = ClaimEntity.existing(id);
         if (request.into() == id) {
             throw new InvalidInput("into", "a claim cannot be merged into itself");

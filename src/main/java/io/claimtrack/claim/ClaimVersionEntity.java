@@ -6,14 +6,10 @@ import java.util.List;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A version of a claim that a correction replaced: what was said, by whom, under which topic and when, what it
@@ -22,11 +18,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "claim_version")
-public class ClaimVersionEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ClaimVersionEntity extends ReplacedVersion {
 
     @Column(name = "claim_id", nullable = false)
     public Long claimId;
@@ -52,22 +44,6 @@ public class ClaimVersionEntity extends PanacheEntityBase {
     @Column(name = "retracts_id")
     public Long retractsId;
 
-    @Column(name = "known_from", nullable = false)
-    public Instant knownFrom;
-
-    @Column(name = "corrected_at", nullable = false)
-    public Instant correctedAt;
-
-    @Column(name = "corrected_by", nullable = false)
-    public String correctedBy;
-
-    @Column(nullable = false, length = 2000)
-    public String reason;
-
-    /** The corrected fields, comma-separated, for the history. */
-    @Column(nullable = false)
-    public String fields;
-
     /**
      * Keeps the claim as it stands, before the caller changes {@code fields} of it: known from its recording
      * (or its last correction) until {@code now}.
@@ -83,12 +59,7 @@ public class ClaimVersionEntity extends PanacheEntityBase {
         kept.supportsId = claim.supportsId;
         kept.retractsId = claim.retractsId;
         ClaimVersionEntity last = find("claimId = ?1 order by id desc", claim.id).firstResult();
-        kept.knownFrom = last == null ? claim.recordedAt : last.correctedAt;
-        kept.correctedAt = now;
-        kept.correctedBy = by;
-        kept.reason = reason;
-        kept.fields = String.join(",", fields);
-        kept.persist();
+        kept.replaced(last, claim.recordedAt, fields, by, reason, now);
         return kept;
     }
 

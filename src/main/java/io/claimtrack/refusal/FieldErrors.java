@@ -38,6 +38,20 @@ public final class FieldErrors {
         return violations.stream().map(FieldErrors::of).sorted(Comparator.comparing(FieldError::field)).toList();
     }
 
+    /**
+     * Refuses a request body that is missing ({@code shape} says what one looks like) or breaks its own
+     * constraints, each field at fault named: the check every service taking a body makes first.
+     */
+    public static void requireValid(jakarta.validation.Validator validator, Object request, String shape) {
+        if (request == null) {
+            throw new InvalidInput("a JSON body is required: " + shape);
+        }
+        List<FieldError> problems = of(validator.validate(request));
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
+        }
+    }
+
     /** The refusal of a request with these faults: each named, and all of them in the detail. */
     public static InvalidInput invalid(List<FieldError> errors) {
         return new InvalidInput(errors.stream().map(err -> err.field() + ": " + err.message())
