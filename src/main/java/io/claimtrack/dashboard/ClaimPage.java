@@ -11,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import io.claimtrack.claim.ClaimQueries;
 import io.claimtrack.claim.ClaimView;
+import io.claimtrack.publishing.ClaimReviewDocuments;
 import io.claimtrack.rating.RatingScale;
 import io.claimtrack.review.ReviewService;
 import io.claimtrack.time.Instants;
@@ -30,9 +31,11 @@ public class ClaimPage {
     private final SecurityIdentity identity;
     private final CsrfToken csrf;
     private final Clock clock;
+    private final ClaimReviewDocuments claimReviews;
 
     public ClaimPage(ClaimQueries queries, ReviewService reviews, RatingScale scale, VerdictService verdicts,
-                     SecurityIdentity identity, CsrfToken csrf, Clock clock) {
+                     SecurityIdentity identity, CsrfToken csrf, Clock clock, ClaimReviewDocuments claimReviews) {
+        this.claimReviews = claimReviews;
         this.verdicts = verdicts;
         this.queries = queries;
         this.reviews = reviews;
@@ -92,6 +95,6 @@ public class ClaimPage {
                 queries.timeline(id).stream().filter(t -> asOf == null || !t.at().isAfter(asOf)).toList(),
                 queries.history(id).stream().filter(h -> asOf == null || !h.at().isAfter(asOf)).toList(),
                 asOf == null ? null : LocalDateTime.ofInstant(asOf, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString(),
-                panel, evidence, verdictPanel, correction);
+                panel, evidence, verdictPanel, correction, asOf == null ? claimReviews.embeddable(id).orElse(null) : null);
     }
 }

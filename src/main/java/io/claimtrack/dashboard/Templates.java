@@ -49,7 +49,7 @@ public final class Templates {
 
     public static native TemplateInstance claim(String user, ClaimView c, ThreadTree tree, List<TimelineEntry> timeline,
                                                 List<HistoryEntry> history, String asOf, ReviewPanel p, EvidencePanel ev,
-                                                VerdictPanel vp, CorrectionPanel cp);
+                                                VerdictPanel vp, CorrectionPanel cp, String claimReview);
 
     public static native TemplateInstance reviews(String user, List<ReviewQueue.Item> items,
                                                   Map<ReviewState, Long> counts, ReviewState[] states, String state,
