@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.claimtrack.evaluation.ThreadEvaluation;
+import io.claimtrack.facts.ClaimStatus;
+import io.claimtrack.facts.Flag;
 import io.claimtrack.rating.RatingScale;
 import io.claimtrack.rules.Evaluation;
 import io.claimtrack.status.Standing;
@@ -196,6 +198,33 @@ public class ClaimQueries {
                         + " where claim.id = c.claimId order by c.id desc", Object[].class)
                 .setMaxResults(limit).getResultList().stream()
                 .map(row -> RecentChange.of((StatusChangeEntity) row[0], (String) row[1])).toList();
+    }
+
+    /**
+     * The latest recorded changes of status or flags, newest first, narrowed to a topic (any case), a status
+     * changed to, and a flag raised or kept; each with its claim's text.
+     */
+    @Transactional
+    public List<RecentChange> changes(String topic, ClaimStatus status, Flag flag, int limit) {
+        StringBuilder where = new StringBuilder("claim.id = c.claimId");
+        Map<String, Object> params = new HashMap<>();
+        if (topic != null && !topic.isBlank()) {
+            where.append(" and lower(claim.topic) = :topic");
+            params.put("topic", topic.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (status != null) {
+            where.append(" and c.status = :status");
+            params.put("status", status);
+        }
+        if (flag != null) {
+            where.append(" and concat(',', c.flags, ',') like :flag");
+            params.put("flag", "%," + flag.name() + ",%");
+        }
+        var query = ClaimEntity.getEntityManager().createQuery("select c, claim.text from StatusChangeEntity c,"
+                + " ClaimEntity claim where " + where + " order by c.id desc", Object[].class).setMaxResults(limit);
+        params.forEach(query::setParameter);
+        return query.getResultList().stream().map(row -> RecentChange.of((StatusChangeEntity) row[0], (String) row[1]))
+                .toList();
     }
 
     private Map<Long, Standing> standingsAsOf(List<Long> threadIds, Instant asOf) {

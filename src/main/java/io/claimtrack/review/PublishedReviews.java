@@ -43,6 +43,13 @@ public class PublishedReviews {
                 .page(0, limit).list().stream().map(this::published).toList();
     }
 
+    /** The latest published or corrected reviews, newest change first, at most {@code limit}. */
+    @Transactional
+    public List<Published> latest(int limit) {
+        return ReviewEntity.<ReviewEntity>find("state in ?1 order by updatedAt desc, claimId desc", PUBLISHED)
+                .page(0, limit).list().stream().map(this::published).toList();
+    }
+
     private Published published(ReviewEntity review) {
         // A rating taken off the scale since it was given is still published under its name, with no value.
         Rating rating = scale.has(review.rating) ? scale.rating("rating", review.rating)
