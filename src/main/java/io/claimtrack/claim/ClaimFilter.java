@@ -3,6 +3,7 @@ package io.claimtrack.claim;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.claimtrack.facts.ClaimStatus;
@@ -72,8 +73,37 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
      * then, and status and flag are left to {@link #matches}: those statuses are not stored.
      */
     public PanacheQuery<ClaimEntity> query() {
-        StringBuilder where = new StringBuilder(ClaimEntity.LIVE);
         Map<String, Object> params = new HashMap<>();
+        String where = where(params);
+        return ClaimEntity.find("from ClaimEntity c where " + where, oldest ? Sort.ascending("c.assertedAt", "c.id") : Sort.descending("c.assertedAt", "c.id"), params);
+    }
+
+    /**
+     * The next {@code size} matching claims after ({@code afterAt}, {@code afterId}) in (assertedAt, id) order,
+     * claimants fetched: an export reads the whole list a batch at a time, however long it is. A claim never
+     * answers one asserted after it, so what a claim answers comes before it.
+     */
+    public List<ClaimEntity> after(Instant afterAt, long afterId, int size) {
+        if (asOf != null) {
+            throw new InvalidInput("asOf", "an export is of the claims as they stand now: leave asOf out");
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = where(params);
+        if (afterAt != null) {
+            where += " and (c.assertedAt > :afterAt or (c.assertedAt = :afterAt and c.id > :afterId))";
+            params.put("afterAt", afterAt);
+            params.put("afterId", afterId);
+        }
+        // The claimant fetched with it, not its blocs: a collection fetched with a row limit is limited in memory.
+        var query = ClaimEntity.getEntityManager().createQuery("from ClaimEntity c join fetch c.claimant where " + where
+                + " order by c.assertedAt, c.id", ClaimEntity.class)
+                .setMaxResults(size);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private String where(Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(ClaimEntity.LIVE);
         if (asOf != null) {
             where.append(" and c.assertedAt <= :asOf");
             params.put("asOf", asOf);
@@ -118,7 +148,7 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
             where.append(hasEvidence ? " and exists" : " and not exists")
                     .append(" (select 1 from EvidenceEntity e where e.claimId = c.id and e.removedAt is null)");
         }
-        return ClaimEntity.find("from ClaimEntity c where " + where, oldest ? Sort.ascending("c.assertedAt", "c.id") : Sort.descending("c.assertedAt", "c.id"), params);
+        return where.toString();
     }
 
     /** Whether a standing evaluated on the fly passes the status and flag filters. */

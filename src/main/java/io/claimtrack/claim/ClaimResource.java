@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -79,24 +80,11 @@ public class ClaimResource {
     @GET
     @Operation(summary = "Claims, newest first (event time)")
     public Page<ClaimView> list(
-            @Parameter(description = "one of RETRACTED, REFUTED, CONTESTED, CONFIRMED, CORROBORATED, UNVERIFIED")
-            @QueryParam("status") String status,
-            @Parameter(description = "one of WIDELY_CONTESTED, SELF_DISPUTED, STALE, RATING_AT_ODDS") @QueryParam("flag") String flag,
-            @Parameter(description = "actor name, any case") @QueryParam("claimant") String claimant,
-            @Parameter(description = "topic, any case") @QueryParam("topic") String topic,
-            @Parameter(description = "text contains, any case") @QueryParam("q") String q,
-            @Parameter(description = "the desk's review: one of UNASSIGNED (never touched), ASSIGNED, IN_REVIEW, READY,"
-                    + " PUBLISHED, CORRECTED, UNPUBLISHED") @QueryParam("review") String review,
-            @Parameter(description = "the review's rating, a name on the desk's scale") @QueryParam("rating") String rating,
-            @Parameter(description = "the editor the review is assigned to, any case") @QueryParam("assignee") String assignee,
-            @Parameter(description = "true: claims with evidence in force; false: claims without") @QueryParam("hasEvidence")
-            String hasEvidence,
+            @BeanParam ClaimListParams params,
             @Parameter(description = "from 0") @QueryParam("page") String page,
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
-        ClaimFilter filter = ClaimFilter.parse(status, flag, claimant, topic, q, Instants.parsePast("asOf", asOf, clock))
-                .withDesk(review, rating == null || rating.isBlank() ? null : scale.rating("rating", rating).name(), assignee,
-                        hasEvidence);
+        ClaimFilter filter = params.filter(scale, Instants.parsePast("asOf", asOf, clock));
         return queries.list(filter, QueryParameters.integer("page", page, 0, 0, Page.MAX_PAGE),
                 QueryParameters.integer("size", size, 20, 1, Page.MAX_SIZE));
     }

@@ -3,8 +3,11 @@ package io.claimtrack.imports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,13 +17,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.claimtrack.claim.ActorEntity;
 import io.claimtrack.claim.ClaimEntity;
+import io.claimtrack.claim.ClaimFilter;
 import io.claimtrack.evidence.EvidenceEntity;
 import io.claimtrack.review.ReviewEntity;
 import io.claimtrack.verdict.VerdictEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The archive as NDJSON that {@code POST /api/imports} takes back: every actor, then every claim, oldest first,
+ * The archive as NDJSON that {@code POST /api/imports} takes back: every actor, then every claim, oldest assertion first,
  * each with a ref ("c" and its id here) that later lines' relations, verdicts, evidence and reviews point at,
  * and after each claim the verdicts in force on it, the evidence added to it since (in force), and the desk's
  * review as it stands. Imported into an empty store (PostgreSQL, say) by an admin who is also a submitter and
@@ -38,21 +42,42 @@ public class ArchiveExport {
         this.json = json;
     }
 
+    /** The whole archive: every actor (those with no claim too), then every claim. */
     public void write(OutputStream out) throws IOException {
-        long after = 0;
-        List<Line> actors;
-        while (!(actors = actorsAfter(after)).isEmpty()) {
-            write(out, actors.stream().map(Line::json).toList());
-            after = actors.get(actors.size() - 1).id();
+        write(out, (ClaimFilter) null);
+    }
+
+    /**
+     * The claims {@code filter} lists (all when null) with what travels with them, each claim's claimant in a line
+     * before its first claim; with no filter, every actor first.
+     */
+    public void write(OutputStream out, ClaimFilter filter) throws IOException {
+        Set<Long> actorsWritten = new HashSet<>();
+        if (filter == null) {
+            long after = 0;
+            List<Line> actors;
+            while (!(actors = actorsAfter(after)).isEmpty()) {
+                write(out, actors.stream().map(Line::json).toList());
+                actors.forEach(actor -> actorsWritten.add(actor.id()));
+                after = actors.get(actors.size() - 1).id();
+            }
         }
-        after = 0;
+        ClaimFilter claims = filter == null ? ClaimFilter.parse(null, null, null, null, null, null) : filter;
+        Instant afterAt = null;
+        long afterId = 0;
         while (true) {
-            long from = after;
-            List<ClaimEntity> batch = QuarkusTransaction.requiringNew().call(() -> ClaimEntity.<ClaimEntity>find(
-                    "from ClaimEntity c join fetch c.claimant where c.id > ?1 and c.mergedInto is null order by c.id", from).page(0, BATCH).list());
+            Instant fromAt = afterAt;
+            long fromId = afterId;
+            // Oldest assertion first, so that what a claim answers is in an earlier line (ids no longer say so once
+            // a correction points a claim at a later one).
+            List<ClaimEntity> batch = QuarkusTransaction.requiringNew().call(() -> claims.after(fromAt, fromId, BATCH));
             if (batch.isEmpty()) {
                 break;
             }
+            List<ObjectNode> newActors = QuarkusTransaction.requiringNew().call(() -> batch.stream()
+                    .map(claim -> claim.claimant).filter(actor -> actorsWritten.add(actor.id))
+                    .map(actor -> actorLine(ActorEntity.findById(actor.id))).toList());
+            write(out, newActors);
             Map<Long, List<VerdictEntity>> verdicts = QuarkusTransaction.requiringNew().call(() -> VerdictEntity
                     .<VerdictEntity>list("claimId in ?1 and withdrawnAt is null order by id",
                             batch.stream().map(claim -> claim.id).toList())
@@ -70,7 +95,8 @@ public class ArchiveExport {
                     write(out, List.of(reviewLine(reviews.get(claim.id))));
                 }
             }
-            after = batch.get(batch.size() - 1).id;
+            afterAt = batch.get(batch.size() - 1).assertedAt;
+            afterId = batch.get(batch.size() - 1).id;
         }
         out.flush();
     }
@@ -79,13 +105,17 @@ public class ArchiveExport {
     }
 
     private List<Line> actorsAfter(long after) {
-        return QuarkusTransaction.requiringNew().call(() -> ActorEntity.<ActorEntity>find("id > ?1 order by id", after)
-                .page(0, BATCH).list().stream().map(actor -> {
-                    ObjectNode line = json.createObjectNode().put("type", "actor").put("name", actor.name)
-                            .put("kind", actor.kind.name());
-                    actor.blocs.forEach(line.putArray("blocs")::add);
-                    return new Line(actor.id, line);
-                }).toList());
+        // An actor merged into another is not one: its claims are the kept actor's.
+        return QuarkusTransaction.requiringNew().call(() -> ActorEntity.<ActorEntity>find(
+                        "id > ?1 and mergedInto is null order by id", after)
+                .page(0, BATCH).list().stream().map(actor -> new Line(actor.id, actorLine(actor))).toList());
+    }
+
+    private ObjectNode actorLine(ActorEntity actor) {
+        ObjectNode line = json.createObjectNode().put("type", "actor").put("name", actor.name)
+                .put("kind", actor.kind.name());
+        actor.blocs.forEach(line.putArray("blocs")::add);
+        return line;
     }
 
     private ObjectNode claimLine(ClaimEntity claim) {
