@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
@@ -34,9 +35,11 @@ public class ClaimService {
     private final ClaimViews views;
     private final ClaimEvidence evidence;
     private final Clock clock;
+    private final Event<ClaimRecorded> recorded;
 
     public ClaimService(ActorService actors, ThreadEvaluation threads, Validator validator, ClaimViews views,
-                        ClaimEvidence evidence, Clock clock) {
+                        ClaimEvidence evidence, Clock clock, Event<ClaimRecorded> recorded) {
+        this.recorded = recorded;
         this.evidence = evidence;
         this.actors = actors;
         this.threads = threads;
@@ -104,6 +107,8 @@ public class ClaimService {
         }
         List<Evidence> cameWith = claim.source == null ? List.of() : List.of(evidence.submitted(claim, claim.source));
         threads.added(claim.threadId, claim.toFact(), cameWith);
+        recorded.fire(new ClaimRecorded(claim.id, claim.text, claimant.name, claim.topic, claim.assertedAt,
+                claim.disputesId, claim.supportsId, claim.retractsId, by));
         return claim;
     }
 

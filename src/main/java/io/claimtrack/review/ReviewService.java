@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
@@ -41,10 +42,12 @@ public class ReviewService {
     private final RatingScale scale;
     private final Clock clock;
     private final boolean secondEditor;
+    private final Event<ReviewStepTaken> stepsTaken;
 
     public ReviewService(ThreadEvaluation threads, Validator validator, StoredReviews stored, RatingScale scale, Clock clock,
                          @ConfigProperty(name = "claimtrack.review.second-editor", defaultValue = "true")
-                         boolean secondEditor) {
+                         boolean secondEditor, Event<ReviewStepTaken> stepsTaken) {
+        this.stepsTaken = stepsTaken;
         this.threads = threads;
         this.validator = validator;
         this.stored = stored;
@@ -100,6 +103,8 @@ public class ReviewService {
         }
         ReviewStepEntity step = ReviewStepEntity.after(review, action, from, by, strip(request.reason()));
         step.persist();
+        stepsTaken.fire(new ReviewStepTaken(claim.id, action.path(), review.state.name(), review.rating, review.summary,
+                review.url, by, now));
         threads.changedOtherwise(claim.threadId);
         threads.reevaluateLocked(List.of(claim.threadId), describe(claim.id, by, action, review));
         return of(claim.id, null);

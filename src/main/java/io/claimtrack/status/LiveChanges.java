@@ -68,7 +68,7 @@ public class LiveChanges {
                 }
                 String cut = explanation.substring(0, end) + "…";
                 payload = json.writeValueAsString(new StatusChanged(change.claimId(), change.status(),
-                        change.previousStatus(), change.flags(), change.rule(), cut, change.cause()));
+                        change.previousStatus(), change.flags(), change.previousFlags(), change.rule(), cut, change.cause()));
             }
             return payload;
         } catch (JsonProcessingException e) {

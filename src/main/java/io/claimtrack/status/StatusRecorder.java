@@ -74,7 +74,7 @@ public class StatusRecorder implements Conclusions {
                 history(assessment, previousStatus, previousFlags, evaluation.rulesetVersion(), now, cause).persist();
                 // Delivered to observers only if the transaction commits (see LiveStatus).
                 changes.fire(new StatusChanged(assessment.claimId(), assessment.status(), previousStatus,
-                        List.copyOf(assessment.flags().keySet()), assessment.rule(), assessment.explanation(), cause));
+                        List.copyOf(assessment.flags().keySet()), previousFlags == null ? null : List.copyOf(previousFlags), assessment.rule(), assessment.explanation(), cause));
                 changed++;
             }
         }

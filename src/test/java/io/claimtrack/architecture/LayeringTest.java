@@ -24,7 +24,7 @@ class LayeringTest {
     private static final String ROOT = "io.claimtrack";
     /** Small things anyone may use: refusals in the domain's words, time, the store's health, the desk's rating scale. */
     private static final String[] SHARED = {ROOT + ".refusal..", ROOT + ".time..", ROOT + ".store..", ROOT + ".rating.."};
-    private static final String[] SERVICES = {ROOT + ".status..", ROOT + ".claim..", ROOT + ".verdict..", ROOT + ".review..", ROOT + ".evidence..", ROOT + ".publishing..",
+    private static final String[] SERVICES = {ROOT + ".status..", ROOT + ".claim..", ROOT + ".verdict..", ROOT + ".review..", ROOT + ".evidence..", ROOT + ".publishing..", ROOT + ".webhook..",
             ROOT + ".authoring..", ROOT + ".imports..", ROOT + ".user..", ROOT + ".demo.."};
     /** Problem details, the guards before the resources, the pages, and the replay of HTTP answers by Idempotency-Key. */
     private static final String[] EDGE_PACKAGES = {ROOT + ".problem..", ROOT + ".guard..", ROOT + ".dashboard..",
