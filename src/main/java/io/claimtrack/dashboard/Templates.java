@@ -66,6 +66,10 @@ public final class Templates {
 
     public static native TemplateInstance login(String user, boolean error);
 
+    public static native TemplateInstance webhooks(String user, List<WebhookPages.Listed> listed,
+                                                   List<io.claimtrack.webhook.WebhookEvent> events, String csrf,
+                                                   String error);
+
     public static native TemplateInstance rules(String user, boolean analyst, String csrf, RulesetView active,
                                                 List<RulesetView> versions, List<AuditEntry> audit);
 

@@ -19,12 +19,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.claimtrack.refusal.InvalidInput;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -72,12 +74,22 @@ public class WebhookDeliverer {
     void deliverDue() {
         List<Leased> leased;
         int rounds = 0;
-        while (rounds++ < 50 && !(leased = lease()).isEmpty()) {
+        while (!stopping && rounds++ < 50 && !(leased = lease()).isEmpty()) {
             for (Leased delivery : leased) {
+                if (stopping) {
+                    return; // what is leased and not sent is due again once its lease runs out
+                }
                 Outcome outcome = send(delivery);
                 QuarkusTransaction.requiringNew().run(() -> record(delivery.id(), outcome));
             }
         }
+    }
+
+    /** Set as the application stops: no new round starts on a container going away. */
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent stop) {
+        stopping = true;
     }
 
     /** The oldest due deliveries, the first undelivered one per subscription and claim, each leased to this instance. */

@@ -262,6 +262,10 @@ class BrowserTest {
     }
 
     private void signInInBrowser(String username) {
+        signInInBrowser(username, TestUsers.PASSWORD);
+    }
+
+    private void signInInBrowser(String username, String password) {
         open("/login");
         if (!browser.findElements(By.cssSelector(".who")).isEmpty()) {
             if (browser.findElement(By.cssSelector(".who")).getText().endsWith(" " + username)) {
@@ -272,7 +276,7 @@ class BrowserTest {
         }
         WebElement form = browser.findElement(By.cssSelector("form.stacked"));
         form.findElement(By.name("j_username")).sendKeys(username);
-        form.findElement(By.name("j_password")).sendKeys(TestUsers.PASSWORD);
+        form.findElement(By.name("j_password")).sendKeys(password);
         form.findElement(By.tagName("button")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(gone(form));
@@ -494,6 +498,56 @@ class BrowserTest {
             assertEquals("UNVERIFIED", browser.findElement(By.cssSelector("[data-claim-status='" + claim + "']")).getText());
             screenshot("actor-merged");
         } finally {
+            browser.manage().deleteAllCookies(); // the other tests sign in as the desk member again
+        }
+    }
+
+    /** An admin subscribes a webhook from the page, sees its deliveries logged there, and disables it. */
+    @Test
+    void shouldSubscribeAWebhookSeeItsDeliveriesAndDisableIt() throws Exception {
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            signInInBrowser(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            open("/webhooks");
+            WebElement add = browser.findElement(By.cssSelector("form.webhook-add"));
+            add.findElement(By.name("url")).sendKeys("ftp://127.0.0.1/hook");
+            add.findElement(By.name("secret")).sendKeys("a-secret-for-the-page-test");
+            add.findElement(By.cssSelector("input[value='CLAIM_SUBMITTED']")).click();
+            add.findElement(By.tagName("button")).click();
+            wait.until(gone(add));
+            assertTrue(browser.findElement(By.cssSelector("p.error")).getText().contains("http or https"));
+
+            add = browser.findElement(By.cssSelector("form.webhook-add"));
+            add.findElement(By.name("url")).sendKeys("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+            add.findElement(By.name("secret")).sendKeys("a-secret-for-the-page-test");
+            add.findElement(By.cssSelector("input[value='CLAIM_SUBMITTED']")).click();
+            add.findElement(By.tagName("button")).click();
+            wait.until(gone(add));
+            List<WebElement> sections = browser.findElements(By.cssSelector("section.webhook"));
+            String id = sections.get(sections.size() - 1).getAttribute("data-webhook");
+
+            long claim = Api.submit(Api.unique("Hooked on pages"), clock.instant().minus(Duration.ofHours(1)).toString());
+            wait.until(d -> {
+                open("/webhooks");
+                return d.findElement(By.cssSelector("section.webhook[data-webhook='" + id + "'] table.deliveries"))
+                        .getText().contains("#" + claim);
+            });
+            screenshot("webhooks");
+            WebElement disable = browser.findElement(By.cssSelector("section.webhook[data-webhook='" + id + "'] form.webhook-disable"));
+            disable.findElement(By.tagName("button")).click();
+            wait.until(gone(disable));
+            assertTrue(browser.findElement(By.cssSelector("section.webhook[data-webhook='" + id + "']")).getText()
+                    .contains("disabled by " + TestUsers.ADMIN));
+        } finally {
+            receiver.stop(0);
             browser.manage().deleteAllCookies(); // the other tests sign in as the desk member again
         }
     }
