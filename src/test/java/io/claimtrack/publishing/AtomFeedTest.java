@@ -10,7 +10,6 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ import io.claimtrack.testing.TestUsers;
 import io.claimtrack.time.MovableClock;
 import io.claimtrack.user.Roles;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * The Atom feeds, validated as RFC 4287 says: against its RELAX NG grammar (with Jing) and its Schematron rules
@@ -66,10 +64,10 @@ class AtomFeedTest {
         String speaker = Api.actor(Api.unique("Feed speaker"), "STATE", Api.unique("bloc"));
         long claim = Api.submit(Api.claim(speaker, "Exports rose by 40 % & more <quickly>",
                 clock.instant().minus(Duration.ofHours(2)).toString()));
-        step(RATER, claim, "assign", Map.of("assignee", RATER));
-        step(RATER, claim, "start", null);
-        step(RATER, claim, "rate", Map.of("rating", "MOSTLY_FALSE", "summary", "Customs data show 12 %."));
-        step(PUBLISHER, claim, "publish", Map.of("url", "https://desk.example/checks/exports"));
+        Api.reviewStep(RATER, claim, "assign", Map.of("assignee", RATER));
+        Api.reviewStep(RATER, claim, "start", null);
+        Api.reviewStep(RATER, claim, "rate", Map.of("rating", "MOSTLY_FALSE", "summary", "Customs data show 12 %."));
+        Api.reviewStep(PUBLISHER, claim, "publish", Map.of("url", "https://desk.example/checks/exports"));
 
         String feed = given().when().get("/feeds/reviews.atom").then().statusCode(200)
                 .contentType("application/atom+xml").extract().asString();
@@ -120,13 +118,6 @@ class AtomFeedTest {
         assertFalse(schemaErrors(badDate).isEmpty(), "a feed with a date that is no date-time is refused");
     }
 
-    private void step(String user, long claim, String action, Map<String, Object> body) {
-        var request = given().auth().preemptive().basic(user, TestUsers.PASSWORD).contentType(ContentType.JSON);
-        if (body != null) {
-            request = request.body(new HashMap<>(body));
-        }
-        request.when().post("/api/claims/" + claim + "/review/" + action).then().log().ifValidationFails().statusCode(200);
-    }
 
     /** RFC 4287's grammar, and the rules its Schematron annotations state. */
     private static void assertValidAtom(String feed) throws Exception {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +72,10 @@ class ClaimReviewTest {
         Instant before = clock.instant();
         clock.advance(Duration.ofSeconds(5));
 
-        step(RATER, id, "assign", Map.of("assignee", RATER));
-        step(RATER, id, "start", null);
-        step(RATER, id, "rate", Map.of("rating", "FALSE", "summary", "Satellite images show the breach on the 6th."));
-        step(PUBLISHER, id, "publish", Map.of("url", "https://desk.example/checks/dam"));
+        Api.reviewStep(RATER, id, "assign", Map.of("assignee", RATER));
+        Api.reviewStep(RATER, id, "start", null);
+        Api.reviewStep(RATER, id, "rate", Map.of("rating", "FALSE", "summary", "Satellite images show the breach on the 6th."));
+        Api.reviewStep(PUBLISHER, id, "publish", Map.of("url", "https://desk.example/checks/dam"));
 
         String body = given().accept("application/ld+json").when().get("/api/claims/" + id + "/claimreview").then()
                 .statusCode(200).contentType("application/ld+json").extract().asString();
@@ -109,20 +108,13 @@ class ClaimReviewTest {
                 .body("findAll { it.url.endsWith('/claims/" + id + "') }.size()", equalTo(0));
         given().queryParam("limit", "0").when().get("/api/claimreviews").then().statusCode(400);
 
-        step(PUBLISHER, id, "unpublish", Map.of("reason", "the satellite images were of another dam"));
+        Api.reviewStep(PUBLISHER, id, "unpublish", Map.of("reason", "the satellite images were of another dam"));
         given().when().get("/api/claims/" + id + "/claimreview").then().statusCode(404);
         given().queryParam("since", before.toString()).when().get("/api/claimreviews").then()
                 .body("findAll { it.url.endsWith('/claims/" + id + "') }.size()", equalTo(0));
         assertFalse(given().when().get("/claims/" + id).then().extract().asString().contains("application/ld+json"));
     }
 
-    private void step(String user, long claim, String action, Map<String, Object> body) {
-        var request = given().auth().preemptive().basic(user, TestUsers.PASSWORD).contentType(ContentType.JSON);
-        if (body != null) {
-            request = request.body(new HashMap<>(body));
-        }
-        request.when().post("/api/claims/" + claim + "/review/" + action).then().log().ifValidationFails().statusCode(200);
-    }
 
     /** Google's profile: claimReviewed, reviewRating.alternateName, url, author.name required; the rest recommended. */
     private static void assertFollowsTheFactCheckProfile(JsonNode doc) {

@@ -98,6 +98,15 @@ public final class Api {
         return given().when().get("/api/actors").then().statusCode(200).extract().jsonPath().getList("$").size();
     }
 
+    /** A step of the desk's review of {@code claim} taken by {@code user} (an editor), which must be allowed (200). */
+    public static void reviewStep(String user, long claim, String action, Map<String, Object> body) {
+        var request = given().auth().preemptive().basic(user, TestUsers.PASSWORD).contentType(ContentType.JSON);
+        if (body != null) {
+            request = request.body(new HashMap<>(body));
+        }
+        request.when().post("/api/claims/" + claim + "/review/" + action).then().log().ifValidationFails().statusCode(200);
+    }
+
     public static int historySize(long claimId) {
         return given().when().get("/api/claims/" + claimId + "/history").then().statusCode(200)
                 .extract().jsonPath().getList("$").size();
