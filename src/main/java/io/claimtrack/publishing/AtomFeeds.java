@@ -5,15 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.claimtrack.claim.ClaimQueries;
 import io.claimtrack.claim.ClaimView;
@@ -40,27 +37,23 @@ public class AtomFeeds {
     private final ClaimReviewDocuments documents;
     private final Clock clock;
     private final String baseUrl;
-    private final String organization;
-    private final Optional<String> organizationUrl;
+    private final PublishingSettings desk;
 
     public AtomFeeds(PublishedReviews reviews, ClaimQueries claims, ClaimReviewDocuments documents, Clock clock,
-                     @ConfigProperty(name = "claimtrack.publishing.base-url") String baseUrl,
-                     @ConfigProperty(name = "claimtrack.publishing.organization") String organization,
-                     @ConfigProperty(name = "claimtrack.publishing.organization-url") Optional<String> organizationUrl) {
+                     PublishingSettings desk) {
         this.reviews = reviews;
         this.claims = claims;
         this.documents = documents;
         this.clock = clock;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.organization = organization;
-        this.organizationUrl = organizationUrl;
+        this.baseUrl = desk.base();
+        this.desk = desk;
     }
 
     /** The latest published reviews: the rating in the title, the desk's summary as the entry's summary. */
     public String reviews() {
         List<Published> latest = reviews.latest(ENTRIES);
         Map<Long, ClaimView> shown = claims.current(latest.stream().map(Published::claimId).toList());
-        return feed(baseUrl + "/feeds/reviews.atom", organization + ": published reviews", baseUrl + "/reviews",
+        return feed(baseUrl + "/feeds/reviews.atom", desk.organization() + ": published reviews", baseUrl + "/reviews",
                 latest.isEmpty() ? null : latest.get(0).modifiedAt(), atom -> {
                     for (Published review : latest) {
                         ClaimView claim = shown.get(review.claimId());
@@ -87,7 +80,7 @@ public class AtomFeeds {
     public String changes(String topic, ClaimStatus status, Flag flag, String selfQuery) {
         List<RecentChange> changes = claims.changes(topic, status, flag, ENTRIES);
         String self = baseUrl + "/feeds/changes.atom" + (selfQuery == null || selfQuery.isEmpty() ? "" : "?" + selfQuery);
-        return feed(self, organization + ": changes of standing" + (topic == null || topic.isBlank() ? "" : " on " + topic.strip())
+        return feed(self, desk.organization() + ": changes of standing" + (topic == null || topic.isBlank() ? "" : " on " + topic.strip())
                         + (status == null ? "" : ", to " + status) + (flag == null ? "" : ", flagged " + flag),
                 baseUrl + "/claims", changes.isEmpty() ? null : changes.get(0).at(), atom -> {
                     for (RecentChange change : changes) {
@@ -129,9 +122,9 @@ public class AtomFeeds {
             link(atom, "self", "application/atom+xml", self);
             link(atom, "alternate", "text/html", alternate);
             atom.writeStartElement("author");
-            element(atom, "name", organization);
-            if (organizationUrl.isPresent()) {
-                element(atom, "uri", organizationUrl.get());
+            element(atom, "name", desk.organization());
+            if (desk.organizationUrl().isPresent()) {
+                element(atom, "uri", desk.organizationUrl().get());
             }
             atom.writeEndElement();
             atom.writeStartElement("generator");

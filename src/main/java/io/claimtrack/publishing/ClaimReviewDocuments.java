@@ -7,8 +7,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,20 +30,13 @@ public class ClaimReviewDocuments {
     private final PublishedReviews reviews;
     private final ClaimQueries claims;
     private final ObjectMapper json;
-    private final String baseUrl;
-    private final String organization;
-    private final Optional<String> organizationUrl;
+    private final PublishingSettings desk;
 
-    public ClaimReviewDocuments(PublishedReviews reviews, ClaimQueries claims, ObjectMapper json,
-                                @ConfigProperty(name = "claimtrack.publishing.base-url") String baseUrl,
-                                @ConfigProperty(name = "claimtrack.publishing.organization") String organization,
-                                @ConfigProperty(name = "claimtrack.publishing.organization-url") Optional<String> organizationUrl) {
+    public ClaimReviewDocuments(PublishedReviews reviews, ClaimQueries claims, ObjectMapper json, PublishingSettings desk) {
         this.reviews = reviews;
         this.claims = claims;
         this.json = json;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.organization = organization;
-        this.organizationUrl = organizationUrl;
+        this.desk = desk;
     }
 
     /** The claim's ClaimReview, if its review is published. */
@@ -74,7 +65,7 @@ public class ClaimReviewDocuments {
 
     /** The public page a review is read at. */
     public String pageOf(long claimId) {
-        return baseUrl + "/claims/" + claimId;
+        return desk.base() + "/claims/" + claimId;
     }
 
     private ObjectNode document(ClaimView claim, Published review) {
@@ -87,8 +78,8 @@ public class ClaimReviewDocuments {
         doc.put("dateModified", review.modifiedAt().toString());
         ObjectNode author = doc.putObject("author");
         author.put("@type", "Organization");
-        author.put("name", organization);
-        organizationUrl.ifPresent(url -> author.put("url", url));
+        author.put("name", desk.organization());
+        desk.organizationUrl().ifPresent(url -> author.put("url", url));
         doc.set("reviewRating", rating(review));
         ObjectNode item = doc.putObject("itemReviewed");
         item.put("@type", "Claim");
