@@ -124,7 +124,8 @@ public class ActorEntity extends PanacheEntityBase {
     }
 
     /** Names are unique regardless of case and surrounding blanks. */
-    static String keyOf(String name) {
+    /** How names compare: whole, without surrounding spaces, in any case. */
+    public static String keyOf(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }
 

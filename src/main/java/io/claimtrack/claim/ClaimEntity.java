@@ -105,6 +105,12 @@ public class ClaimEntity extends PanacheEntityBase {
         return claim;
     }
 
+    /** A live claim reported at {@code sourceUrl} that disputes or supports claim {@code targetId}: an answer already stored. */
+    public static java.util.Optional<ClaimEntity> answerFromSource(String sourceUrl, long targetId) {
+        return ClaimEntity.<ClaimEntity>find("from ClaimEntity c where c.source.url = ?1 and (c.disputesId = ?2"
+                + " or c.supportsId = ?2) and " + LIVE, sourceUrl, targetId).firstResultOptional();
+    }
+
     /** Every claim of one dispute thread, claimants fetched with them. */
     public static List<ClaimEntity> inThread(long threadId) {
         return list("from ClaimEntity c join fetch c.claimant a left join fetch a.blocs where c.threadId = ?1 and " + LIVE

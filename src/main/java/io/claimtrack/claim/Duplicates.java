@@ -35,6 +35,11 @@ public final class Duplicates {
     private Duplicates() {
     }
 
+    /** The stored claim by this claimant this text most likely restates, if any is alike enough to be a duplicate. */
+    public static java.util.Optional<ClaimEntity> closest(String text, ActorEntity claimant) {
+        return of(text, claimant).stream().findFirst().map(possible -> ClaimEntity.<ClaimEntity>findById(possible.id()));
+    }
+
     static List<Possible> of(String text, ActorEntity claimant) {
         return of(text, claimant, null);
     }

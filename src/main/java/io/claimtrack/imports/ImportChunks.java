@@ -56,19 +56,21 @@ public class ImportChunks {
     private final VerdictService verdicts;
     private final EvidenceService evidence;
     private final ReviewService reviews;
+    private final ForeignReviews foreignReviews;
     private final BiPredicate<String, String> hasRole;
     private final ThreadEvaluation threads;
     private final Validator validator;
     private final ObjectReader json;
 
     public ImportChunks(ActorService actors, ClaimService claims, VerdictService verdicts, EvidenceService evidence,
-                        ReviewService reviews, UserService users, ThreadEvaluation threads, Validator validator,
+                        ReviewService reviews, ForeignReviews foreignReviews, UserService users, ThreadEvaluation threads, Validator validator,
                         ObjectMapper mapper) {
         this.actors = actors;
         this.claims = claims;
         this.verdicts = verdicts;
         this.evidence = evidence;
         this.reviews = reviews;
+        this.foreignReviews = foreignReviews;
         this.hasRole = users::hasRole;
         this.threads = threads;
         this.validator = validator;
@@ -206,11 +208,16 @@ public class ImportChunks {
             if (type != null && "review".equals(type.asText())) {
                 return restoreReview(job, refs, node, errors);
             }
+            if (type != null && ForeignReview.TYPE.equals(type.asText())) {
+                ForeignReview review = read(node, ForeignReview.class, errors);
+                return review == null ? null : foreignReviews.store(review, job.submittedBy, errors);
+            }
         } catch (Refusal refused) {
             errors.addAll(refused.errors().isEmpty() ? List.of(new FieldError(null, refused.getMessage())) : refused.errors());
             return null;
         }
-        errors.add(new FieldError("type", "must be \"actor\", \"claim\", \"verdict\", \"evidence\" or \"review\""));
+        errors.add(new FieldError("type", "must be \"actor\", \"claim\", \"verdict\", \"evidence\", \"review\" or"
+                + " \"claimreview\" (another fact-checker's review, as a ClaimReview upload is read)"));
         return null;
     }
 

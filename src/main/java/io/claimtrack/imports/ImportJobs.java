@@ -2,12 +2,17 @@ package io.claimtrack.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.claimtrack.refusal.NotFound;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,16 +24,54 @@ public class ImportJobs {
     private final ImportUploads uploads;
     private final ImportWorker worker;
     private final Clock clock;
+    private final ClaimReviewReader claimReviews;
+    private final ObjectMapper mapper;
+    private final RatingMapping ratings;
 
-    public ImportJobs(ImportUploads uploads, ImportWorker worker, Clock clock) {
+    public ImportJobs(ImportUploads uploads, ImportWorker worker, Clock clock, ObjectMapper mapper, RatingMapping ratings) {
         this.uploads = uploads;
         this.worker = worker;
         this.clock = clock;
+        this.mapper = mapper;
+        this.ratings = ratings;
+        this.claimReviews = new ClaimReviewReader(mapper);
     }
 
     /** Takes the upload to disk and queues a job for it; the job runs in the background. */
     public ImportView queue(InputStream body, String by) throws IOException {
-        ImportView job = keep(body, by, false);
+        ImportView job = keep(uploads.receive(body), by, false);
+        worker.lookForJobs();
+        return job;
+    }
+
+    /**
+     * Reads other fact-checkers' reviews from a ClaimReview document or page ({@code html}) and queues a job that
+     * stores them, one review to a line: its progress and errors are counted in reviews, in the upload's order.
+     * A document that is not JSON, or holds no ClaimReview, is refused here and queues nothing.
+     */
+    public ImportView queueClaimReviews(InputStream body, boolean html, String by) throws IOException {
+        Path document = uploads.receive(body, ratings.maxBytes(), "claimtrack.claimreview-in.max-bytes");
+        Path lines = null;
+        try {
+            List<ForeignReview> reviews = html ? claimReviews.fromHtml(document) : claimReviews.fromJson(document);
+            lines = uploads.temporaryFile();
+            try (Writer out = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
+                for (ForeignReview review : reviews) {
+                    ObjectNode line = mapper.createObjectNode().put("type", ForeignReview.TYPE);
+                    line.setAll((ObjectNode) mapper.valueToTree(review));
+                    out.write(mapper.writeValueAsString(line));
+                    out.write('\n');
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (lines != null) {
+                Files.deleteIfExists(lines);
+            }
+            throw e;
+        } finally {
+            Files.deleteIfExists(document);
+        }
+        ImportView job = keep(lines, by, false);
         worker.lookForJobs();
         return job;
     }
@@ -38,14 +81,13 @@ public class ImportJobs {
      * submitted (the demo data at first start). @return the finished job
      */
     public ImportView runNow(InputStream body, String by) throws IOException {
-        ImportView job = keep(body, by, true);
+        ImportView job = keep(uploads.receive(body), by, true);
         worker.run(job.id(), 1);
         return get(job.id());
     }
 
     /** Queues a job for the upload; {@code runHere}: taken by this instance at once, for the caller to run. */
-    private ImportView keep(InputStream body, String by, boolean runHere) throws IOException {
-        Path upload = uploads.receive(body);
+    private ImportView keep(Path upload, String by, boolean runHere) throws IOException {
         long bytes = Files.size(upload);
         ImportView job;
         try {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,7 +24,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 @jakarta.ws.rs.Path("/api/imports")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Imports", description = "Bulk NDJSON ingest of actors and claims, run as jobs with progress")
+@Tag(name = "Imports", description = "Bulk NDJSON ingest of actors and claims, and other fact-checkers' ClaimReview,"
+        + " run as jobs with progress")
 public class ImportResource {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -46,6 +49,24 @@ public class ImportResource {
                     + " re-evaluates the threads each chunk touched. Follow it at the Location.")
     public Response start(InputStream body, UriInfo uri) throws IOException {
         ImportView job = imports.queue(body, identity.getPrincipal().getName());
+        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(String.valueOf(job.id())).build()).build();
+    }
+
+    @POST
+    @Consumes({"application/ld+json", MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @RolesAllowed(Roles.SUBMITTER)
+    @Operation(summary = "Import other fact-checkers' ClaimReview",
+            description = "A JSON-LD document (a ClaimReview, an array or an @graph of them), a Fact Check Tools claim"
+                    + " search response ({\"claims\": [{\"text\", \"claimant\", \"claimDate\", \"claimReview\": [{\"publisher\","
+                    + " \"url\", \"reviewDate\", \"textualRating\"}]}]}) or, as text/html, a page whose"
+                    + " <script type=\"application/ld+json\"> blocks hold them. Each review is a line of the job: the claim"
+                    + " reviewed (the stored one the duplicate detection finds for its claimant, else a new claim), and the"
+                    + " publisher (a MEDIA actor) disputing or supporting it by the desk's rating mapping"
+                    + " (claimtrack.claimreview-in.*). A rating the mapping does not cover is a rejected line naming it."
+                    + " 400 when the document is not JSON, 422 when it holds no ClaimReview.")
+    public Response startClaimReviews(InputStream body, @Context HttpHeaders headers, UriInfo uri) throws IOException {
+        boolean html = MediaType.TEXT_HTML_TYPE.isCompatible(headers.getMediaType());
+        ImportView job = imports.queueClaimReviews(body, html, identity.getPrincipal().getName());
         return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(String.valueOf(job.id())).build()).build();
     }
 

@@ -44,17 +44,21 @@ public class ImportUploads {
 
     /** Copies the body to a temporary file; refused as too large (and nothing kept) past {@code claimtrack.imports.max-bytes}. */
     Path receive(InputStream body) throws IOException {
-        Files.createDirectories(directory);
-        Path upload = Files.createTempFile(directory, "upload-", ".ndjson");
+        return receive(body, maxBytes, "claimtrack.imports.max-bytes");
+    }
+
+    /** As {@link #receive(InputStream)}, refused past {@code maxBytes} (the setting named {@code setting}). */
+    Path receive(InputStream body, long maxBytes, String setting) throws IOException {
+        Path upload = temporaryFile();
         try (InputStream in = body; OutputStream out = Files.newOutputStream(upload)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
             int n;
-            while ((n = read(in, buffer)) != -1) {
+            while ((n = read(in, buffer, maxBytes)) != -1) {
                 total += n;
                 if (total > maxBytes) {
                     throw new TooLarge("The upload is larger than " + maxBytes
-                            + " bytes (claimtrack.imports.max-bytes); split it into several imports");
+                            + " bytes (" + setting + "); split it into several imports");
                 }
                 out.write(buffer, 0, n);
             }
@@ -65,8 +69,14 @@ public class ImportUploads {
         }
     }
 
+    /** A new, empty file for an upload, where uploads wait until their job keeps them. */
+    Path temporaryFile() throws IOException {
+        Files.createDirectories(directory);
+        return Files.createTempFile(directory, "upload-", ".ndjson");
+    }
+
     /** A read of the request body that fails is the client's doing (it went away mid-upload), not a server error. */
-    private int read(InputStream in, byte[] buffer) {
+    private int read(InputStream in, byte[] buffer, long maxBytes) {
         try {
             return in.read(buffer);
         } catch (IOException e) {

@@ -31,11 +31,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.claimtrack.testing.Api;
+import io.claimtrack.testing.Await;
 import io.claimtrack.testing.TestUsers;
 import io.claimtrack.time.MovableClock;
 import io.claimtrack.user.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A published review as schema.org ClaimReview: emitted once published, checked against schema.org's own
@@ -100,6 +102,19 @@ class ClaimReviewTest {
         assertTrue(embedded.find(), "the page embeds its ClaimReview");
         assertFalse(embedded.group(1).contains("<"), embedded.group(1));
         assertEquals(doc, JSON.readTree(embedded.group(1)));
+
+        // Another desk reads what this one publishes: the page imports back as the desk's dispute of the same claim.
+        long job = given().contentType("text/html; charset=utf-8").body(page).when().post("/api/imports").then()
+                .statusCode(202).extract().jsonPath().getLong("id");
+        JsonPath imported = Await.until("import #" + job, Duration.ofSeconds(60),
+                () -> given().when().get("/api/imports/" + job).then().extract().jsonPath(),
+                j -> "DONE".equals(j.getString("state")));
+        assertEquals(1, imported.getInt("stored"), imported.prettify());
+        JsonPath reviewed = given().when().get("/api/claims/" + id).then().extract().jsonPath();
+        assertEquals(1, reviewed.getList("disputedBy").size(), "matched to the claim by the duplicate detection");
+        given().when().get("/api/claims/" + reviewed.getLong("disputedBy[0]")).then()
+                .body("claimant.name", equalTo("The claimtrack fact-check desk")).body("claimant.kind", equalTo("MEDIA"))
+                .body("source.url", equalTo(doc.at("/url").asText()));
 
         // Harvesting: listed after an instant before it, not after its last change.
         given().queryParam("since", before.toString()).when().get("/api/claimreviews").then().statusCode(200)
