@@ -116,7 +116,8 @@ public class ForeignReviews {
         ActorKind publisherKind = publisherKnown ? null : sameActor ? claimantKind : ActorKind.MEDIA;
         String explanation = review.explanation() == null || review.explanation().isBlank() ? "" : ": " + review.explanation().strip();
         NewClaim.SourceInput source = new NewClaim.SourceInput(review.url().strip(), title(review.title()), review.publisher().strip());
-        NewClaim verdict = new NewClaim("Rates the claim " + ratingWords(review) + explanation, review.publisher().strip(),
+        NewClaim verdict = new NewClaim("Rates " + quoted(review.claimReviewed()) + " as " + ratingWords(review) + explanation,
+                review.publisher().strip(),
                 publisherKind, null, target == null ? null : target.topic, reviewAt, source, null,
                 null, null, null, null); // its target is set once the claim it reviews is stored
         errors.addAll(within(claims.problems(verdict), review, Map.of("text", review.reviewField("reviewRating.ratingExplanation"),
@@ -172,7 +173,8 @@ public class ForeignReviews {
                 double best = review.bestRating() == null ? 5 : Double.parseDouble(review.bestRating().strip());
                 double worst = review.worstRating() == null ? 1 : Double.parseDouble(review.worstRating().strip());
                 scale = review.ratingValue().strip() + " on a scale from " + format(worst) + " to " + format(best);
-                if (best <= worst || value < worst || value > best || Double.isNaN(value)) {
+                if (!Double.isFinite(value) || !Double.isFinite(best) || !Double.isFinite(worst) || best <= worst
+                        || value < worst || value > best) {
                     errors.add(new FieldError(review.reviewField("reviewRating.ratingValue"), scale + " is not a rating"));
                     return null;
                 }
@@ -211,6 +213,12 @@ public class ForeignReviews {
             return "\"" + review.rating().strip() + "\"";
         }
         return review.ratingValue().strip() + " out of " + (review.bestRating() == null ? "5" : review.bestRating().strip());
+    }
+
+    /** The claim reviewed, quoted in the review's text (cut: the review links to it in full). */
+    private static String quoted(String claim) {
+        String text = claim.strip();
+        return "\"" + (text.length() <= 200 ? text : text.substring(0, 199) + "…") + "\"";
     }
 
     private static String format(double number) {

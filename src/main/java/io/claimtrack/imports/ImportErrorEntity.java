@@ -38,7 +38,8 @@ public class ImportErrorEntity extends PanacheEntityBase {
         ImportErrorEntity error = new ImportErrorEntity();
         error.jobId = jobId;
         error.line = line;
-        error.field = field;
+        // A ClaimReview upload's path can be as long as its keys: the start says where, the column holds 200.
+        error.field = field == null || field.length() <= 200 ? field : field.substring(0, 199) + "…";
         error.message = message.length() > 2000 ? message.substring(0, 1997) + "..." : message;
         return error;
     }

@@ -39,7 +39,8 @@ public class ImportJobs {
 
     /** Takes the upload to disk and queues a job for it; the job runs in the background. */
     public ImportView queue(InputStream body, String by) throws IOException {
-        ImportView job = keep(uploads.receive(body), by, false);
+        Path upload = uploads.receive(body);
+        ImportView job = keep(upload, Files.size(upload), by, false);
         worker.lookForJobs();
         return job;
     }
@@ -52,6 +53,7 @@ public class ImportJobs {
     public ImportView queueClaimReviews(InputStream body, boolean html, String by) throws IOException {
         Path document = uploads.receive(body, ratings.maxBytes(), "claimtrack.claimreview-in.max-bytes");
         Path lines = null;
+        long bytes = Files.size(document);
         try {
             List<ForeignReview> reviews = html ? claimReviews.fromHtml(document) : claimReviews.fromJson(document);
             lines = uploads.temporaryFile();
@@ -71,7 +73,7 @@ public class ImportJobs {
         } finally {
             Files.deleteIfExists(document);
         }
-        ImportView job = keep(lines, by, false);
+        ImportView job = keep(lines, bytes, by, false);
         worker.lookForJobs();
         return job;
     }
@@ -81,14 +83,14 @@ public class ImportJobs {
      * submitted (the demo data at first start). @return the finished job
      */
     public ImportView runNow(InputStream body, String by) throws IOException {
-        ImportView job = keep(uploads.receive(body), by, true);
+        Path upload = uploads.receive(body);
+        ImportView job = keep(upload, Files.size(upload), by, true);
         worker.run(job.id(), 1);
         return get(job.id());
     }
 
-    /** Queues a job for the upload; {@code runHere}: taken by this instance at once, for the caller to run. */
-    private ImportView keep(Path upload, String by, boolean runHere) throws IOException {
-        long bytes = Files.size(upload);
+    /** Queues a job for the upload ({@code bytes} the size of what was sent); {@code runHere}: taken by this instance at once, for the caller to run. */
+    private ImportView keep(Path upload, long bytes, String by, boolean runHere) throws IOException {
         ImportView job;
         try {
             // The job and its upload are kept together: if the upload cannot be stored, the job is not committed.

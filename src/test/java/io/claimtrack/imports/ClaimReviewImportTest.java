@@ -63,7 +63,8 @@ class ClaimReviewImportTest {
         assertEquals("https://factdeska.example/checks/russian-strikes-" + run, review.getString("source.url"));
         assertEquals("Did Russia's first strikes hit Islamic State?", review.getString("source.title"));
         assertEquals("2015-10-02T09:30:00Z", review.getString("assertedAt"));
-        assertTrue(review.getString("text").contains("\"Mostly False\""), review.getString("text"));
+        assertEquals("Rates \"Russian air strikes in Syria hit only Islamic State targets " + run + "\" as \"Mostly False\"",
+                review.getString("text"));
 
         // The second claim was new, with its claimant registered; the review supports it ("Correct").
         JsonPath sorties = onlyClaim("Coalition aircraft flew 200 sorties over Raqqa last week " + run);
@@ -86,7 +87,9 @@ class ClaimReviewImportTest {
 
     @Test
     void aPagesJsonLdBecomesAClaimWithItsAppearancesAndTheReviewsDispute() throws IOException {
-        JsonPath job = importDocument("text/html; charset=utf-8", fixture("claimreview-page.html"));
+        byte[] page = fixture("claimreview-page.html");
+        JsonPath job = importDocument("text/html; charset=utf-8", page);
+        assertEquals(page.length, job.getLong("bytes"), "the size of the page sent");
         assertEquals(1, job.getInt("stored"), job.prettify());
         assertEquals(1, job.getInt("rejected"), job.prettify());
         assertError(job, 2, "script[1]$", "this JSON-LD block is not JSON");

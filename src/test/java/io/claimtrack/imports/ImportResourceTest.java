@@ -169,7 +169,10 @@ class ImportResourceTest {
         given().contentType(NDJSON).body(bytes(claim(null, "x", hour1, "")))
                 .when().post("/api/imports").then().statusCode(401);
         TestUsers.signInAsDesk();
+        // JSON is a ClaimReview document now (ClaimReviewImportTest): one without a review is refused as such.
         given().contentType("application/json").body("{}")
+                .when().post("/api/imports").then().statusCode(422);
+        given().contentType("text/csv").body("text,claimant")
                 .when().post("/api/imports").then().statusCode(415);
         given().when().get("/api/imports/999999").then().statusCode(404)
                 .body("detail", equalTo("No import with id 999999"));
