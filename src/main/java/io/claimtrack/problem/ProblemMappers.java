@@ -123,7 +123,8 @@ public class ProblemMappers {
 
     private static String takes(String path) {
         if (path.startsWith("/api/imports")) {
-            return "application/x-ndjson";
+            return "application/x-ndjson (claimtrack's lines), or ClaimReview as application/ld+json, application/json"
+                    + " or text/html";
         }
         return path.startsWith("/api/") ? "application/json" : "application/x-www-form-urlencoded";
     }
