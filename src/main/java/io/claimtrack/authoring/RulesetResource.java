@@ -1,5 +1,7 @@
 package io.claimtrack.authoring;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -121,11 +123,25 @@ public class RulesetResource {
     @RolesAllowed(Roles.ANALYST)
     @Path("/{version}/activate")
     @Operation(summary = "Activate atomically, then re-evaluate every claim; activating an earlier version is a rollback",
-            description = "Refused (409) while scenarios fail, unless {force: true, reason}. Each change is recorded in"
+            description = "The body may be left out (the same as {}). Refused (409) while scenarios fail, unless"
+                    + " {force: true, reason}. Each change is recorded in"
                     + " the claims' history with cause \"ruleset vN activated\".")
-    public ActivationResult activate(@PathParam("version") int version,
-                                     @Valid @NotNull(message = "a JSON body is required") Activation request) {
-        return activations.activate(version, request, caller());
+    public ActivationResult activate(@PathParam("version") int version, @Valid Activation request) {
+        // An empty JSON body is the plain case too: activate, not forced.
+        return activations.activate(version, request == null ? new Activation(false, null) : request, caller());
+    }
+
+    /** `curl -X POST .../activate`: no body and no type, the plain case. A body of another type is refused, not ignored. */
+    @POST
+    @RolesAllowed(Roles.ANALYST)
+    @Path("/{version}/activate")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public ActivationResult activateWithoutBody(@PathParam("version") int version, InputStream body) throws IOException {
+        if (body != null && body.read() != -1) {
+            throw new InvalidInput("send the activation as application/json ({force, reason}), or no body at all");
+        }
+        return activations.activate(version, new Activation(false, null), caller());
     }
 
     @GET

@@ -25,6 +25,11 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
     /** Longer than any name, topic or phrase worth searching for: a filter longer than this is a mistake. */
     static final int MAX_FILTER_CHARS = 500;
 
+    /** Text to find as it is in a like pattern, any case: its own % and _ match themselves. */
+    private static String literal(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     public static ClaimFilter parse(String status, String flag, String claimant, String topic, String text,
                                     Instant asOf) {
         for (String[] filter : new String[][] {{"claimant", claimant}, {"topic", topic}, {"q", text}}) {
@@ -123,12 +128,13 @@ public record ClaimFilter(ClaimStatus status, Flag flag, String claimant, String
             params.put("claimant", ActorEntity.keyOf(claimant));
         }
         if (topic != null) {
-            where.append(" and lower(c.topic) = :topic");
-            params.put("topic", topic.strip().toLowerCase());
+            // The topic as given, or any topic it begins: "Russian air" finds "Russian air strikes in Syria".
+            where.append(" and lower(c.topic) like :topic escape '\\'");
+            params.put("topic", literal(topic.strip()) + "%");
         }
         if (text != null) {
             where.append(" and lower(c.text) like :text escape '\\'");
-            params.put("text", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("text", "%" + literal(text) + "%");
         }
         if (review == ReviewState.UNASSIGNED) {
             where.append(" and not exists (select 1 from ReviewEntity r where r.claimId = c.id)");

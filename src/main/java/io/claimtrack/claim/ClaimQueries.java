@@ -162,6 +162,19 @@ public class ClaimQueries {
         return Optional.of(claim.mergedInto);
     }
 
+    /** A topic and how many live claims it has. */
+    public record TopicCount(String topic, long claims) {
+    }
+
+    /** Every topic with its live claims, the largest first (topics that differ only in case are one). */
+    @Transactional
+    public List<TopicCount> topics() {
+        return ClaimEntity.getEntityManager().createQuery("select min(c.topic), count(c) from ClaimEntity c"
+                        + " where c.topic is not null and " + ClaimEntity.LIVE
+                        + " group by lower(c.topic) order by count(c) desc, lower(c.topic)", Object[].class)
+                .getResultStream().map(row -> new TopicCount((String) row[0], (Long) row[1])).toList();
+    }
+
     /** The claimant's other claims that look like this one: candidates for a merge. */
     @Transactional
     public List<Duplicates.Possible> lookAlikes(long id) {

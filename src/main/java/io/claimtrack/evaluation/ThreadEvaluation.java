@@ -59,11 +59,13 @@ public class ThreadEvaluation {
     private final Clock clock;
     private final LockedThreads lockedThreads;
     private final WarmThreads warmThreads;
+    private final EvaluationMetrics metrics;
 
     public ThreadEvaluation(ActiveRuleset rules, ActiveVersionStore versions, ThreadStore threads,
                             VerdictsInForce verdicts, ReviewsKnown reviews, EvidenceKnown evidence,
                             Conclusions conclusions, Clock clock,
-                            LockedThreads lockedThreads, WarmThreads warmThreads) {
+                            LockedThreads lockedThreads, WarmThreads warmThreads, EvaluationMetrics metrics) {
+        this.metrics = metrics;
         this.rules = rules;
         this.versions = versions;
         this.threads = threads;
@@ -133,11 +135,14 @@ public class ThreadEvaluation {
         if (threadIds.isEmpty()) {
             return 0;
         }
+        long started = System.nanoTime();
         CompiledRuleset ruleset = activeRuleset();
         Instant now = clock.instant();
         moveVersions(threadIds);
-        return conclusions.record(new Evaluation(ruleset.version(), evaluateHeld(threadIds, now, ruleset, keepWarm)),
+        int changed = conclusions.record(new Evaluation(ruleset.version(), evaluateHeld(threadIds, now, ruleset, keepWarm)),
                 cause);
+        metrics.evaluated(EvaluationMetrics.Cause.of(cause), started);
+        return changed;
     }
 
     /** The stored version of each thread whose facts this transaction changed moves, once per transaction. */
@@ -305,15 +310,20 @@ public class ThreadEvaluation {
         List<Long> threadIds = QuarkusTransaction.requiringNew().call(threads::allThreadIds);
         Instant now = clock.instant();
         for (List<Long> batch : batches(threadIds)) {
+            long started = System.nanoTime();
             QuarkusTransaction.requiringNew().run(() -> consumer.accept(evaluate(batch, now, ruleset)));
+            metrics.evaluated(EvaluationMetrics.Cause.PREVIEW, started);
         }
     }
 
     /** The threads as they stood at {@code asOf} in event time, under the active ruleset. Nothing is recorded. */
     @Transactional
     public Evaluation asOf(Collection<Long> threadIds, Instant asOf) {
+        long started = System.nanoTime();
         CompiledRuleset ruleset = activeRuleset(); // one version for the whole answer
-        return new Evaluation(ruleset.version(), evaluate(threadIds, asOf, ruleset));
+        Evaluation evaluation = new Evaluation(ruleset.version(), evaluate(threadIds, asOf, ruleset));
+        metrics.evaluated(EvaluationMetrics.Cause.AS_OF, started);
+        return evaluation;
     }
 
     /** How a claim's status moved in event time, up to now, under the active ruleset. Nothing is recorded. */
@@ -373,6 +383,7 @@ public class ThreadEvaluation {
         for (Evidence source : evidence.asFacts(threadOf.keySet(), asOf)) {
             evidenceByThread.computeIfAbsent(threadOf.get(source.getClaimId()), t -> new ArrayList<>()).add(source);
         }
+        claimsByThread.values().forEach(claims -> metrics.threadRead(claims.size()));
         claimsByThread.forEach((thread, claims) -> consumer.accept(thread, new FactSet(claims,
                 verdictsByThread.getOrDefault(thread, List.of()), reviewsByThread.getOrDefault(thread, List.of()),
                 evidenceByThread.getOrDefault(thread, List.of()), asOf)));

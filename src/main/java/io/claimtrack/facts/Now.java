@@ -5,10 +5,15 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
+import org.kie.api.definition.type.ClassReactive;
+
 /**
  * The instant an evaluation is made as of. Time enters the rules as this fact, so the same rules
- * answer "now" and "as of 2 October 2015", and tests move time without a clock.
+ * answer "now" and "as of 2 October 2015", and tests move time without a clock. Class reactive: a Now is
+ * never modified, only replaced, so the rules asking it about other facts' instants ({@code isInLastDays}) have
+ * no property of it to listen to, and Drools need not warn that they listen to the whole class.
  */
+@ClassReactive
 public final class Now {
 
     private final Instant at;

@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Observes;
 
 import io.claimtrack.problem.Problem;
 import io.claimtrack.user.SignInThrottle;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,9 +16,12 @@ import io.vertx.ext.web.RoutingContext;
 public class SignInFormLimit {
 
     private final SignInThrottle throttle;
+    private final Counter refusals;
 
-    public SignInFormLimit(SignInThrottle throttle) {
+    public SignInFormLimit(SignInThrottle throttle, MeterRegistry registry) {
         this.throttle = throttle;
+        this.refusals = Counter.builder("claimtrack.rate.limit.refusals").tag("limit", "sign-in")
+                .description("Requests refused with 429 by a rate limit").register(registry);
     }
 
     void register(@Observes Router router) {
@@ -26,6 +31,7 @@ public class SignInFormLimit {
     private void check(RoutingContext context) {
         long wait = throttle.waitForAddress(SignInThrottle.address(context));
         if (wait > 0) {
+            refusals.increment();
             Problems.end(context, Problem.of(429, "Too many failed sign-ins from this address; try again in " + wait + " s",
                     context.request().path()), "Retry-After", String.valueOf(wait));
             return;

@@ -15,6 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.claimtrack.problem.Problem;
 import io.claimtrack.time.TokenBucket;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -40,9 +42,13 @@ public class WriteLimits {
     private final CurrentIdentityAssociation identities;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
+    private final Counter refusals;
+
     public WriteLimits(@ConfigProperty(name = "claimtrack.rate-limit.writes-per-minute") int writesPerMinute,
                        @ConfigProperty(name = "claimtrack.imports.max-bytes") long importBytes, Clock clock,
-                       CurrentIdentityAssociation identities) {
+                       CurrentIdentityAssociation identities, MeterRegistry registry) {
+        this.refusals = Counter.builder("claimtrack.rate.limit.refusals").tag("limit", "writes")
+                .description("Requests refused with 429 by a rate limit").register(registry);
         this.writesPerMinute = writesPerMinute;
         this.importBytes = importBytes;
         this.clock = clock;
@@ -82,6 +88,7 @@ public class WriteLimits {
         TokenBucket bucket = buckets.computeIfAbsent(who, k -> new TokenBucket(writesPerMinute));
         long waitSeconds = bucket.take(clock.millis());
         if (waitSeconds > 0) {
+            refusals.increment();
             return problem(429, "Too many writes from " + who + ": at most " + writesPerMinute + " a minute", path)
                     .header("Retry-After", String.valueOf(waitSeconds)).build();
         }

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -41,7 +44,11 @@ public class IdempotentRequests {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public IdempotentRequests(ObjectMapper json, Clock clock) {
+    private final Counter replays;
+
+    public IdempotentRequests(ObjectMapper json, Clock clock, MeterRegistry registry) {
+        this.replays = Counter.builder("claimtrack.idempotent.replays")
+                .description("Requests answered again from their Idempotency-Key's first answer").register(registry);
         this.json = json;
         this.clock = clock;
     }
@@ -119,13 +126,14 @@ public class IdempotentRequests {
         return !IdempotencyEntity.DONE.equals(entry.state) && entry.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER));
     }
 
-    private static Response replay(IdempotencyEntity entry, String hash, String key) {
+    private Response replay(IdempotencyEntity entry, String hash, String key) {
         if (!entry.requestHash.equals(hash)) {
             throw new Contradiction(HEADER, "key \"" + key + "\" was already used with a different request");
         }
         if (!IdempotencyEntity.DONE.equals(entry.state)) {
             throw new Conflict(HEADER, "a request with key \"" + key + "\" is still in progress; retry later");
         }
+        replays.increment();
         Response.ResponseBuilder replayed = Response.status(entry.statusCode)
                 .header("Idempotent-Replayed", "true")
                 .entity(entry.body).type(MediaType.APPLICATION_JSON_TYPE);

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.claimtrack.claim.ActorService;
 import io.claimtrack.claim.ClaimEntity;
 import io.claimtrack.claim.ClaimService;
@@ -61,10 +63,16 @@ public class ImportChunks {
     private final ThreadEvaluation threads;
     private final Validator validator;
     private final ObjectReader json;
+    private final Counter storedLines;
+    private final Counter rejectedLines;
 
     public ImportChunks(ActorService actors, ClaimService claims, VerdictService verdicts, EvidenceService evidence,
                         ReviewService reviews, ForeignReviews foreignReviews, UserService users, ThreadEvaluation threads, Validator validator,
-                        ObjectMapper mapper) {
+                        ObjectMapper mapper, MeterRegistry registry) {
+        this.storedLines = Counter.builder("claimtrack.import.lines").tag("outcome", "stored")
+                .description("Import lines (reviews, for a ClaimReview upload) stored or rejected").register(registry);
+        this.rejectedLines = Counter.builder("claimtrack.import.lines").tag("outcome", "rejected")
+                .description("Import lines (reviews, for a ClaimReview upload) stored or rejected").register(registry);
         this.actors = actors;
         this.claims = claims;
         this.verdicts = verdicts;
@@ -120,6 +128,8 @@ public class ImportChunks {
         job.linesRead = lines.get(lines.size() - 1).number();
         job.stored += stored;
         job.rejected += rejected;
+        storedLines.increment(stored);
+        rejectedLines.increment(rejected);
         job.threadsEvaluated += touched.size();
     }
 
@@ -132,6 +142,7 @@ public class ImportChunks {
         }
         job.linesRead = line.number();
         job.rejected++;
+        rejectedLines.increment();
     }
 
     /** A line read as JSON, or the reasons it could not be. */

@@ -54,6 +54,9 @@ public final class BoundedRun {
     /** Drafts' scenario tests and previews: one at a time, a few waiting. */
     public static final BoundedRun DRAFTS = new BoundedRun("rules-draft", 1, 4);
 
+    /** Rule firings so far, by pool ("rules-live", "rules-draft"): read by the metrics, kept here where runs end. */
+    private static final Map<String, java.util.concurrent.atomic.LongAdder> FIRINGS = new ConcurrentHashMap<>();
+
     private final ThreadPoolExecutor executor;
     private final String name;
     /** When set (not 0), no run of this view ends later than this System.nanoTime(), whatever its budget. */
@@ -112,6 +115,17 @@ public final class BoundedRun {
      * smaller: what a runaway draft allocates before it is stopped is mostly still live, and the collector
      * copies it in pauses that stall every live request.
      */
+    /** Rule firings in every run of the pool named {@code pool} since the start. */
+    public static long firings(String pool) {
+        java.util.concurrent.atomic.LongAdder fired = FIRINGS.get(pool);
+        return fired == null ? 0 : fired.sum();
+    }
+
+    /** The pools' names, as {@link #firings(String)} takes them. */
+    public static java.util.List<String> pools() {
+        return java.util.List.of(LIVE.name, DRAFTS.name);
+    }
+
     public static void configure(Duration budget, double heapShare, long allocationBudget, long draftAllocationBudget) {
         if (budget.isNegative() || budget.isZero() || heapShare <= 0 || heapShare > 1 || allocationBudget <= 0
                 || draftAllocationBudget <= 0) {
@@ -152,6 +166,7 @@ public final class BoundedRun {
                     return work.apply(run);
                 } finally {
                     run.finished();
+                    FIRINGS.computeIfAbsent(name, pool -> new java.util.concurrent.atomic.LongAdder()).add(run.fired());
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -334,6 +349,11 @@ public final class BoundedRun {
 
         private void finished() {
             thread = null;
+        }
+
+        /** How many rules fired in this run, every session of it together. */
+        private long fired() {
+            return firings.values().stream().mapToLong(Integer::longValue).sum();
         }
 
         private String culprit() {

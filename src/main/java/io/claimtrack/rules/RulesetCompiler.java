@@ -44,6 +44,29 @@ public final class RulesetCompiler {
      * @throws RulesetCompilationException listing every error, with file, line and column
      */
     public CompiledRuleset compile(int version, Map<String, String> files) {
+        long started = System.nanoTime();
+        try {
+            return build(version, files);
+        } finally {
+            COMPILES.increment();
+            COMPILE_NANOS.add(System.nanoTime() - started);
+        }
+    }
+
+    /** Compilations since the start (refused ones too), for the metrics. */
+    public static long compilations() {
+        return COMPILES.sum();
+    }
+
+    /** Time spent compiling since the start, in nanoseconds, for the metrics. */
+    public static double compileNanos() {
+        return COMPILE_NANOS.sum();
+    }
+
+    private static final java.util.concurrent.atomic.LongAdder COMPILES = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder COMPILE_NANOS = new java.util.concurrent.atomic.LongAdder();
+
+    private CompiledRuleset build(int version, Map<String, String> files) {
         KieServices kieServices = KieServices.Factory.get();
         // A fresh release id per build: the KIE repository keeps every module it has built under its id.
         ReleaseId releaseId = kieServices.newReleaseId("io.claimtrack.rulesets", "ruleset-v" + version,

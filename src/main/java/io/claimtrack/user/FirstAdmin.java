@@ -20,7 +20,7 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * With no user yet, creates the first admin: from claimtrack.admin.username/password (or the
  * CLAIMTRACK_ADMIN_* environment variables), or, when no password is configured, with a random one
- * printed once, here, at this first start. There is never a fixed default password.
+ * printed once, here, at this first start, with the address to open. There is never a fixed default password.
  */
 @ApplicationScoped
 public class FirstAdmin {
@@ -30,12 +30,20 @@ public class FirstAdmin {
     private final String username;
     private final Optional<String> password;
     private final Clock clock;
+    private final String host;
+    private final int port;
+    /** How the first admin signs in, until the start has said it; null when this start created no admin. */
+    private volatile String signIn;
 
     public FirstAdmin(@ConfigProperty(name = "claimtrack.admin.username") String username,
-                      @ConfigProperty(name = "claimtrack.admin.password") Optional<String> password, Clock clock) {
+                      @ConfigProperty(name = "claimtrack.admin.password") Optional<String> password, Clock clock,
+                      @ConfigProperty(name = "quarkus.http.host") String host,
+                      @ConfigProperty(name = "quarkus.http.port") int port) {
         this.username = username;
         this.password = password;
         this.clock = clock;
+        this.host = host;
+        this.port = port;
     }
 
     /**
@@ -57,15 +65,22 @@ public class FirstAdmin {
         if (created == null) {
             return;
         }
-        // Told once it is committed: a password for an admin that was never stored would mislead.
-        if (password.isPresent()) {
-            LOG.infof("First admin \"%s\" created from configuration", username);
-        } else {
-            LOG.warnf("%n=====================================================================%n"
-                    + " First admin created: user \"%s\", password \"%s\"%n"
-                    + " It is shown this once. Create named users with it, then keep it safe.%n"
-                    + "=====================================================================", username, created);
+        // Told once it is committed (a password for an admin that was never stored would mislead), and last of the
+        // start, so that it is the line a new user sees.
+        signIn = password.isPresent() ? "the password in CLAIMTRACK_ADMIN_PASSWORD (claimtrack.admin.password)"
+                : "the password \"" + created + "\" (shown this once: create named users with it, then keep it safe)";
+    }
+
+    /** What a new desk's first start says last: where to open claimtrack, and how to sign in. */
+    void tellHowToSignIn(@Observes @Priority(5000) StartupEvent start) {
+        if (signIn == null) {
+            return;
         }
+        String shownHost = "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
+        LOG.infof("%n=====================================================================%n"
+                + " claimtrack is ready: open http://%s:%d/ and sign in as \"%s\" with%n %s.%n"
+                + "=====================================================================", shownHost, port, username, signIn);
+        signIn = null;
     }
 
     /** @return the new admin's password, or null when there are users already */

@@ -121,6 +121,11 @@ class RulesetResourceTest {
         given().contentType(ContentType.JSON).body(Map.of())
                 .when().post("/api/rulesets/" + draft + "/activate")
                 .then().statusCode(409).body("detail", containsString("scenarios fail"));
+        // No body is the same as {}: refused for the failing scenarios, not for a missing body.
+        given().when().post("/api/rulesets/" + draft + "/activate")
+                .then().statusCode(409).body("detail", containsString("scenarios fail"));
+        given().contentType(ContentType.JSON).when().post("/api/rulesets/" + draft + "/activate")
+                .then().statusCode(409).body("detail", containsString("scenarios fail"));
         given().contentType(ContentType.JSON).body(Map.of("force", true))
                 .when().post("/api/rulesets/" + draft + "/activate")
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));

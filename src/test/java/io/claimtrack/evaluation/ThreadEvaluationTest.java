@@ -73,7 +73,8 @@ class ThreadEvaluationTest {
         evaluation = new ThreadEvaluation(rules, stored, store, inForce, (claimIds, at) -> List.of(), (claimIds, at) -> List.of(),
                 conclusions,
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                new LockedThreads(), new WarmThreads(null, 0, 8, 0));
+                new LockedThreads(), new WarmThreads(null, 0, 8, 0),
+                new EvaluationMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         // Thread 1: Russia's claim disputed by the US and France. Thread 10: an undisputed claim.
         store.add(1, new Claim(1, RUSSIA, "Syria", at("2015-09-30T12:00:00Z"), null, null, null));
         store.add(1, new Claim(2, US, "Syria", at("2015-10-01T12:00:00Z"), 1L, null, null));
