@@ -1,11 +1,36 @@
 // Dates in the reader's own time zone and format; the full UTC instant stays in the title (on hover).
-(function () {
-  document.querySelectorAll('time[datetime]').forEach(function (time) {
+function claimtrackLocalTimes(root) {
+  root.querySelectorAll('time[datetime]').forEach(function (time) {
     var at = new Date(time.getAttribute('datetime'));
     if (!isNaN(at.getTime())) {
       time.textContent = at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     }
   });
+}
+claimtrackLocalTimes(document);
+
+// The imports page follows running imports: it reloads its list every second while one is queued or running.
+(function () {
+  var imports = document.getElementById('imports');
+  if (!imports || !window.fetch || !window.DOMParser) { return; }
+  function follow() {
+    if (!imports.getAttribute('data-following')) { return; }
+    setTimeout(function () {
+      fetch('/imports', { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+        .then(function (html) {
+          var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('imports');
+          if (fresh) {
+            imports.replaceWith(fresh);
+            imports = fresh;
+            claimtrackLocalTimes(fresh);
+          }
+          follow();
+        })
+        .catch(follow); // the server was away a moment: look again
+    }, 1000);
+  }
+  follow();
 })();
 
 // Live updates: listen to committed status changes and update the badges on this page.

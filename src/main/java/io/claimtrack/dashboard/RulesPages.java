@@ -89,12 +89,10 @@ public class RulesPages {
         return Response.seeOther(URI.create("/rules/" + draft.version())).build();
     }
 
+    /** A version with its files and its last check: readable by whoever may read the API's /api/rulesets/{v}. */
     @GET
     @Path("{version}")
     public Object version(@PathParam("version") int version) {
-        if (!identity.hasRole(Roles.ANALYST)) {
-            return Response.seeOther(URI.create("/login")).build();
-        }
         return render(version, null);
     }
 
@@ -143,7 +141,9 @@ public class RulesPages {
         shown.files().forEach((name, drl) -> files.put(name, lines(name, drl, problems)));
         List<RuleProblem> elsewhere = problems.stream()
                 .filter(p -> p.file().isEmpty() || p.line() <= 0 || !shown.files().containsKey(p.file())).toList();
-        return Templates.ruleset(analyst(), shown, files, check, check == null ? null : check.validation(), elsewhere,
+        String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        Integer active = versions.active().map(RulesetView::version).orElse(null);
+        return Templates.ruleset(user, identity.hasRole(Roles.ANALYST), active, shown, files, check, check == null ? null : check.validation(), elsewhere,
                 check == null ? null : check.tests(), check == null ? null : check.preview(), message, csrf.value());
     }
 

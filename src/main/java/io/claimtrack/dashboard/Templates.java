@@ -66,6 +66,8 @@ public final class Templates {
 
     public static native TemplateInstance login(String user, boolean error);
 
+    public static native TemplateInstance imports(String user, List<io.claimtrack.imports.ImportView> jobs);
+
     public static native TemplateInstance webhooks(String user, List<WebhookPages.Listed> listed,
                                                    List<io.claimtrack.webhook.WebhookEvent> events, String csrf,
                                                    String error);
@@ -73,7 +75,8 @@ public final class Templates {
     public static native TemplateInstance rules(String user, boolean analyst, String csrf, RulesetView active,
                                                 List<RulesetView> versions, List<AuditEntry> audit);
 
-    public static native TemplateInstance ruleset(String user, RulesetView r, Map<String, List<RulesPages.Line>> files,
+    public static native TemplateInstance ruleset(String user, boolean analyst, Integer activeVersion, RulesetView r,
+                                                  Map<String, List<RulesPages.Line>> files,
                                                   DraftChecks.Check check, Validation validation,
                                                   List<RuleProblem> elsewhere, TestRun tests, Preview preview,
                                                   String message, String csrf);

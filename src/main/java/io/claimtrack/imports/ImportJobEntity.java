@@ -62,6 +62,10 @@ public class ImportJobEntity extends PanacheEntityBase {
     @Column(name = "threads_evaluated", nullable = false)
     public long threadsEvaluated;
 
+    /** Lines in the upload, counted as it was kept (null for jobs queued before they were counted). */
+    @Column(name = "total_lines")
+    public Long totalLines;
+
     /** Why a FAILED job stopped. */
     @Column(length = 2000)
     public String failure;

@@ -104,7 +104,7 @@ public class ImportJobs {
                     worker.holdNew(queued);
                 }
                 queued.persist();
-                uploads.keep(queued.id, upload);
+                queued.totalLines = uploads.keep(queued.id, upload);
                 return ImportView.of(queued);
             });
         } catch (RuntimeException e) {

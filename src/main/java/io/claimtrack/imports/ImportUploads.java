@@ -85,16 +85,19 @@ public class ImportUploads {
         }
     }
 
-    /** Keeps a received upload as the job's, in the job's transaction: the job and its upload commit together. */
+    /**
+     * Keeps a received upload as the job's, in the job's transaction: the job and its upload commit together.
+     * @return how many lines it holds
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void keep(long jobId, Path upload) throws IOException {
+    long keep(long jobId, Path upload) throws IOException {
+        long linesBefore = 0;
+        boolean startsLine = true;
         try (InputStream in = Files.newInputStream(upload)) {
             byte[] buffer = new byte[PART_BYTES];
             int filled = 0;
             boolean ended = false;
             int seq = 0;
-            long linesBefore = 0;
-            boolean startsLine = true;
             while (true) {
                 while (!ended && filled < PART_BYTES) {
                     int n = in.read(buffer, filled, PART_BYTES - filled);
@@ -116,6 +119,7 @@ public class ImportUploads {
             }
         }
         Files.deleteIfExists(upload);
+        return startsLine ? linesBefore : linesBefore + 1; // a last line without its line end is a line too
     }
 
     // The parts are bytes written once and read in order: plain SQL, not entities the session would keep.

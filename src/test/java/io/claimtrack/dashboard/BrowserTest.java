@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -33,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.claimtrack.time.MovableClock;
+import io.claimtrack.testing.Chromium;
 import io.claimtrack.testing.TestUsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +49,7 @@ import io.claimtrack.testing.Api;
  */
 @QuarkusTest
 @TestProfile(BrowserTest.DemoDataOnly.class)
+@EnabledIf("io.claimtrack.testing.Chromium#testsRun")
 class BrowserTest {
 
     /** A database of its own, so the overview shows the demo data, not what other test classes added. */
@@ -68,13 +71,14 @@ class BrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
+        Chromium.requireInstalled();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(Chromium.BINARY.toString());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+                .usingDriverExecutable(Chromium.DRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
     }

@@ -36,6 +36,18 @@ class RulesPagesTest {
     }
 
     @Test
+    void aVersionsPageIsReadWhereItsApiIsAndItsFormsAreTheAnalysts() {
+        int active = Api.activeRulesetVersion();
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+        given().when().get("/api/rulesets/" + active).then().statusCode(200);
+        String page = given().redirects().follow(false).when().get("/rules/" + active).then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("Ruleset v" + active), "the version's page, read as the API is");
+        assertTrue(!page.contains("action=\"/rules/" + active + "/check\"") && !page.contains("/activate\""),
+                "no analyst's form for a reader");
+    }
+
+    @Test
     void shouldShowADraftWithoutCheckingItAndCheckOnlyWhenAsked() {
         int active = Api.activeRulesetVersion();
         int draft = given().contentType(ContentType.JSON)

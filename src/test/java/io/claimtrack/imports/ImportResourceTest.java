@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -90,6 +91,7 @@ class ImportResourceTest {
 
         JsonPath job = awaitDone(id);
         assertEquals(13, job.getLong("linesRead"));
+        assertEquals(13, job.getLong("totalLines"), "counted as the upload was kept (the last line has no line end)");
         assertEquals(4, job.getLong("stored"), "2 actors and 2 claims");
         assertEquals(8, job.getLong("rejected"));
         assertEquals(1, job.getLong("threadsEvaluated"));
@@ -114,6 +116,21 @@ class ImportResourceTest {
                 .body("name", hasItem(us)).body("name", not(hasItem(ghost)));
         given().queryParam("claimant", us).when().get("/api/claims")
                 .then().body("total", equalTo(1));
+    }
+
+    @Test
+    void theImportsPageShowsAJobsProgressAndItsFirstErrorsByLine() {
+        String ndjson = String.join("\n", actor("Paged state " + run, "STATE", "Paged"), "{\"type\": \"nothing\"}", "");
+        long id = given().contentType(NDJSON).body(bytes(ndjson)).when().post("/api/imports").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        awaitDone(id);
+        String page = given().accept("text/html").when().get("/imports").then().statusCode(200).extract().asString();
+        int at = page.indexOf("data-import=\"" + id + "\"");
+        assertTrue(at > 0, "the job is listed");
+        String job = page.substring(at, page.indexOf("</section>", at));
+        assertTrue(job.contains("<progress value=\"2\" max=\"2\">"), job);
+        assertTrue(job.contains("2 of 2 lines") && job.contains("1 stored") && job.contains("1 rejected"), job);
+        assertTrue(job.contains("<td>2</td><td>type</td>"), "the rejected line, by number and field: " + job);
     }
 
     @Test

@@ -100,6 +100,8 @@ class OperationsTest {
             }
         };
         Logger changes = Logger.getLogger("io.claimtrack.changes");
+        java.util.logging.Level level = changes.getLevel();
+        changes.setLevel(java.util.logging.Level.INFO); // the test profile keeps it quiet for the other tests
         changes.addHandler(handler);
         try {
             String name = Api.unique("Logged actor");
@@ -111,6 +113,7 @@ class OperationsTest {
                     .when().post("/api/users").then().statusCode(201);
         } finally {
             changes.removeHandler(handler);
+            changes.setLevel(level);
         }
         List<String> lines = records.stream().map(record -> String.format(record.getMessage(), record.getParameters())).toList();
         assertTrue(lines.stream().anyMatch(line -> line.matches("user=desk action=ActorResource\\.\\w+ request=\"POST /api/actors\""
