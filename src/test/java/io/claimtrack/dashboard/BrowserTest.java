@@ -506,6 +506,31 @@ class BrowserTest {
         }
     }
 
+    /** The imports page follows a running import to its end without being reloaded. */
+    @Test
+    void shouldFollowARunningImportOnItsPageWithoutAReload() {
+        String claimant = Api.actor(Api.unique("Imported state"), "STATE", Api.unique("bloc"));
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < 4000; i++) {
+            ndjson.append("{\"type\":\"claim\",\"text\":\"Imported claim ").append(i).append("\",\"claimant\":\"")
+                    .append(claimant).append("\",\"assertedAt\":\"2015-10-01T09:00:00Z\"}\n");
+        }
+        long job = given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/imports").then().statusCode(202).extract().jsonPath().getLong("id");
+        open("/imports");
+        By section = By.cssSelector("section.import[data-import='" + job + "']");
+        String stateAtLoad = browser.findElement(section).getAttribute("data-state");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.claimtrackSamePage = true;");
+        assertTrue(!"DONE".equals(stateAtLoad), "the import was still running when the page was opened: " + stateAtLoad);
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .until(d -> "DONE".equals(d.findElement(section).getAttribute("data-state")));
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return window.claimtrackSamePage === true;"), "followed without a reload");
+        String shown = browser.findElement(section).getText();
+        assertTrue(shown.contains("4000 of 4000 lines") && shown.contains("4000 stored"), shown);
+        screenshot("imports");
+    }
+
     /** An admin subscribes a webhook from the page, sees its deliveries logged there, and disables it. */
     @Test
     void shouldSubscribeAWebhookSeeItsDeliveriesAndDisableIt() throws Exception {
