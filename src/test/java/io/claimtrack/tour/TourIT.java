@@ -86,7 +86,7 @@ class TourIT {
 
     /** The README's sections whose commands run, in order, one after the other on the same app. */
     static final List<String> SECTIONS = List.of("## A tour with curl", "## Bulk import (NDJSON)",
-            "## The desk's review: standing apart from rating");
+            "## The desk's review: standing apart from rating", "## Publishing");
 
     private static List<Step> stepsOf(String tour) {
         List<Step> steps = new ArrayList<>();
