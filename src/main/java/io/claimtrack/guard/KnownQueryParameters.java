@@ -72,6 +72,6 @@ public class KnownQueryParameters implements ContainerRequestFilter {
                 }
             }
         }
-        return Set.copyOf(names);
+        return java.util.Collections.unmodifiableSet(names); // sorted, as the refusal lists them
     }
 }
