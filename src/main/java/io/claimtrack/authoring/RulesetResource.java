@@ -145,6 +145,16 @@ public class RulesetResource {
     }
 
     @GET
+    @Path("/{version}/outline")
+    @Operation(summary = "The ruleset as the desk reads it: the status table in precedence order, the flags, the other rules",
+            description = "Made from the version's rules as Drools parses them: each row's status and precedence from the"
+                    + " StatusCandidate its rule inserts, each flag from its FlagRaised, and the facts each rule's"
+                    + " conditions look at, one line each.")
+    public PolicyOutline.Outline outline(@PathParam("version") int version) {
+        return PolicyOutline.of(version, versions.get(version).files());
+    }
+
+    @GET
     @Path("/{version}/diff")
     @Operation(summary = "Per-file unified diff of this version against another")
     public List<FileDiff> diff(@PathParam("version") int version, @QueryParam("against") String against) {

@@ -22,6 +22,7 @@ import io.claimtrack.authoring.Activations;
 import io.claimtrack.authoring.DraftChecks;
 import io.claimtrack.authoring.Drafts;
 import io.claimtrack.authoring.NewRuleset;
+import io.claimtrack.authoring.PolicyOutline;
 import io.claimtrack.authoring.RulesetVersions;
 import io.claimtrack.authoring.RulesetView;
 import io.claimtrack.problem.ProblemMappers;
@@ -87,6 +88,14 @@ public class RulesPages {
         RulesetView draft = drafts.create(new NewRuleset(form.getFirst("note"), null, files, null), analyst());
         checks.check(draft.version(), analyst());
         return Response.seeOther(URI.create("/rules/" + draft.version())).build();
+    }
+
+    /** The version as the desk reads it: its status table, flags and other rules, made from the rules. */
+    @GET
+    @Path("{version}/outline")
+    public TemplateInstance outline(@PathParam("version") int version) {
+        return Templates.outline(identity.isAnonymous() ? null : identity.getPrincipal().getName(),
+                PolicyOutline.of(version, versions.get(version).files()));
     }
 
     /** A version with its files and its last check: readable by whoever may read the API's /api/rulesets/{v}. */

@@ -66,6 +66,8 @@ public final class Templates {
 
     public static native TemplateInstance login(String user, boolean error);
 
+    public static native TemplateInstance outline(String user, io.claimtrack.authoring.PolicyOutline.Outline o);
+
     public static native TemplateInstance imports(String user, List<io.claimtrack.imports.ImportView> jobs);
 
     public static native TemplateInstance webhooks(String user, List<WebhookPages.Listed> listed,

@@ -519,14 +519,17 @@ class BrowserTest {
                 .when().post("/api/imports").then().statusCode(202).extract().jsonPath().getLong("id");
         open("/imports");
         By section = By.cssSelector("section.import[data-import='" + job + "']");
-        String stateAtLoad = browser.findElement(section).getAttribute("data-state");
+        // The page swaps its list in place every second: an element found may be replaced before it is read.
+        String stateAtLoad = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(section).getAttribute("data-state"));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.claimtrackSamePage = true;");
         assertTrue(!"DONE".equals(stateAtLoad), "the import was still running when the page was opened: " + stateAtLoad);
-        new WebDriverWait(browser, Duration.ofSeconds(120))
-                .until(d -> "DONE".equals(d.findElement(section).getAttribute("data-state")));
+        String shown = new WebDriverWait(browser, Duration.ofSeconds(120))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "DONE".equals(d.findElement(section).getAttribute("data-state")) ? d.findElement(section).getText() : null);
         assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return window.claimtrackSamePage === true;"), "followed without a reload");
-        String shown = browser.findElement(section).getText();
         assertTrue(shown.contains("4000 of 4000 lines") && shown.contains("4000 stored"), shown);
         screenshot("imports");
     }

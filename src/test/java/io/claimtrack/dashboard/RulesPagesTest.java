@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,26 @@ class RulesPagesTest {
     @BeforeEach
     void signIn() {
         TestUsers.signInAsDesk();
+    }
+
+    @Test
+    void theOutlineListsTheStatusRowsInTheirOrderInTheApiAndOnItsPage() {
+        int active = Api.activeRulesetVersion();
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+        List<Integer> precedences = given().when().get("/api/rulesets/" + active + "/outline").then().statusCode(200)
+                .body("statuses[0].status", org.hamcrest.Matchers.equalTo("RETRACTED"))
+                .body("statuses[0].looksAt", org.hamcrest.Matchers.hasSize(2))
+                .body("flags.flag", org.hamcrest.Matchers.hasItem("STALE"))
+                .extract().jsonPath().getList("statuses.precedence");
+        assertEquals(precedences.stream().sorted().toList(), precedences, "in precedence order");
+        String page = given().when().get("/rules/" + active + "/outline").then().statusCode(200).extract().asString();
+        int at = -1;
+        for (String status : List.of("RETRACTED", "the verdict's own", "REFUTED", "CONTESTED", "CONFIRMED", "CORROBORATED", "UNVERIFIED")) {
+            int next = page.indexOf(status, at + 1);
+            assertTrue(next > at, status + " after the rows above it in the page's table");
+            at = next;
+        }
+        given().when().get("/api/rulesets/999999/outline").then().statusCode(404);
     }
 
     @Test

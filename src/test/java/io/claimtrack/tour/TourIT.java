@@ -52,7 +52,14 @@ class TourIT {
         try (PackagedApp app = PackagedApp.start(PackagedApp.Store.h2(), dataDir, Map.of(
                 "claimtrack.demo-data.enabled", "true", "claimtrack.admin.password", ADMIN_PASSWORD))) {
             List<String> differences = new ArrayList<>();
+            // The commands run where a user runs them, the project root, as far as they can tell: rules/ is there.
             Path workingDir = Files.createDirectories(dataDir.resolve("tour"));
+            Files.createDirectories(workingDir.resolve("rules"));
+            try (var drl = Files.list(Path.of("rules"))) {
+                for (Path file : drl.filter(Files::isRegularFile).toList()) {
+                    Files.copy(file, workingDir.resolve("rules").resolve(file.getFileName()));
+                }
+            }
             for (Step step : steps) {
                 String command = step.command().replace("localhost:8080", "localhost:" + app.port);
                 String actual = run(command, workingDir);
@@ -86,7 +93,8 @@ class TourIT {
 
     /** The README's sections whose commands run, in order, one after the other on the same app. */
     static final List<String> SECTIONS = List.of("## A tour with curl", "## Bulk import (NDJSON)",
-            "## The desk's review: standing apart from rating", "## Publishing");
+            "## Status over time: event time and system time",
+            "## The desk's review: standing apart from rating", "## Publishing", "## Authoring rules at runtime");
 
     private static List<Step> stepsOf(String tour) {
         List<Step> steps = new ArrayList<>();
