@@ -47,55 +47,71 @@ public final class PolicyOutline {
     public record OtherRule(String rule, String file, List<String> concludes, List<String> looksAt) {
     }
 
-    public record Outline(int version, List<StatusRow> statuses, List<FlagRow> flags, List<OtherRule> others) {
+    /** {@code unreadable}: files left out because they do not parse (a draft's validation says why). */
+    public record Outline(int version, List<StatusRow> statuses, List<FlagRow> flags, List<OtherRule> others,
+                          List<String> unreadable) {
     }
 
     private PolicyOutline() {
     }
 
-    /** The outline of these files (file name to DRL); files that do not parse contribute nothing. */
+    /** The outline of these files (file name to DRL); files that do not parse are named in {@code unreadable}. */
     public static Outline of(int version, Map<String, String> files) {
         List<StatusRow> statuses = new ArrayList<>();
         List<FlagRow> flags = new ArrayList<>();
         List<OtherRule> others = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
-            PackageDescr parsed;
+            List<StatusRow> fileStatuses = new ArrayList<>();
+            List<FlagRow> fileFlags = new ArrayList<>();
+            List<OtherRule> fileOthers = new ArrayList<>();
             try {
                 DrlParser parser = new DrlParser();
-                parsed = parser.parse(false, file.getValue());
+                PackageDescr parsed = parser.parse(false, file.getValue());
                 if (parsed == null || parser.hasErrors()) {
+                    unreadable.add(file.getKey());
                     continue;
                 }
-            } catch (RuntimeException | org.drools.drl.parser.DroolsParserException unparsable) {
+                outline(file.getKey(), parsed, fileStatuses, fileFlags, fileOthers);
+            } catch (RuntimeException | org.drools.drl.parser.DroolsParserException | StackOverflowError unparsable) {
+                // An analyst's draft may be nested deeper than a parser's stack (the validation refuses it as such).
+                unreadable.add(file.getKey());
                 continue;
             }
-            for (RuleDescr rule : parsed.getRules()) {
-                if (rule.isQuery()) {
-                    continue;
-                }
-                List<String> looksAt = new ArrayList<>();
-                conditions(rule.getLhs(), "", looksAt);
-                List<ObjectCreationExpr> created = creations(rule.getConsequence() == null ? "" : rule.getConsequence().toString());
-                boolean placed = false;
-                for (ObjectCreationExpr creation : created) {
-                    String type = creation.getType().getNameAsString();
-                    if (type.equals("StatusCandidate") && creation.getArguments().size() > 2) {
-                        statuses.add(new StatusRow(precedence(creation.getArgument(2)), constant(creation.getArgument(1)),
-                                rule.getName(), file.getKey(), looksAt));
-                        placed = true;
-                    } else if (type.equals("FlagRaised") && creation.getArguments().size() > 1) {
-                        flags.add(new FlagRow(constant(creation.getArgument(1)), rule.getName(), file.getKey(), looksAt));
-                        placed = true;
-                    }
-                }
-                if (!placed) {
-                    others.add(new OtherRule(rule.getName(), file.getKey(),
-                            created.stream().map(c -> c.getType().getNameAsString()).distinct().toList(), looksAt));
-                }
-            }
+            statuses.addAll(fileStatuses);
+            flags.addAll(fileFlags);
+            others.addAll(fileOthers);
         }
         statuses.sort(Comparator.comparingInt(StatusRow::precedence));
-        return new Outline(version, statuses, flags, others);
+        return new Outline(version, statuses, flags, others, unreadable);
+    }
+
+    private static void outline(String file, PackageDescr parsed, List<StatusRow> statuses, List<FlagRow> flags,
+                            List<OtherRule> others) {
+        for (RuleDescr rule : parsed.getRules()) {
+            if (rule.isQuery()) {
+                continue;
+            }
+            List<String> looksAt = new ArrayList<>();
+            conditions(rule.getLhs(), "", looksAt);
+            List<ObjectCreationExpr> created = creations(rule.getConsequence() == null ? "" : rule.getConsequence().toString());
+            boolean placed = false;
+            for (ObjectCreationExpr creation : created) {
+                String type = creation.getType().getNameAsString();
+                if (type.equals("StatusCandidate") && creation.getArguments().size() > 2) {
+                    statuses.add(new StatusRow(precedence(creation.getArgument(2)), constant(creation.getArgument(1)),
+                            rule.getName(), file, looksAt));
+                    placed = true;
+                } else if (type.equals("FlagRaised") && creation.getArguments().size() > 1) {
+                    flags.add(new FlagRow(constant(creation.getArgument(1)), rule.getName(), file, looksAt));
+                    placed = true;
+                }
+            }
+            if (!placed) {
+                others.add(new OtherRule(rule.getName(), file,
+                        created.stream().map(c -> c.getType().getNameAsString()).distinct().toList(), looksAt));
+            }
+        }
     }
 
     /** The objects a consequence creates (what it inserts), read with a Java parser; none if it does not parse. */

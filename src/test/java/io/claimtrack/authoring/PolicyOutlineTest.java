@@ -40,6 +40,17 @@ class PolicyOutlineTest {
                 "the counted relations are rules of their own");
     }
 
+    @Test
+    void aFileNestedDeeperThanTheParserReadsOrThatDoesNotParseIsNamedNotFatal() throws IOException {
+        Map<String, String> files = rules();
+        files.put("deep.drl", "package io.claimtrack.policy;\nimport io.claimtrack.facts.*;\nrule \"deep\"\nwhen\n  Claim( id == "
+                + "(".repeat(5000) + "1" + ")".repeat(5000) + " )\nthen\nend\n");
+        files.put("broken.drl", "package io.claimtrack.policy;\nrule \"broken\"\nwhen\n  Claim( id == )\nthen\nend\n");
+        PolicyOutline.Outline outline = PolicyOutline.of(2, files);
+        assertEquals(List.of("broken.drl", "deep.drl"), outline.unreadable());
+        assertEquals(8, outline.statuses().size(), "the other files are outlined all the same");
+    }
+
     private static Map<String, String> rules() throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> drl = Files.list(Path.of("rules"))) {
