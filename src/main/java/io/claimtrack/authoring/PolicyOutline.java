@@ -36,11 +36,16 @@ import com.github.javaparser.ast.stmt.BlockStmt;
  */
 public final class PolicyOutline {
 
-    /** A row of the status table: {@code status} is null where the rule takes it from a fact (a verdict's). */
-    public record StatusRow(int precedence, String status, String rule, String file, List<String> looksAt) {
+    /**
+     * A row of the status table: {@code status} is null where the rule takes it from a fact (a verdict's).
+     * {@code exercisedBy}: the scenarios of the version's last check whose outcome this rule concluded (null when
+     * the version was never checked).
+     */
+    public record StatusRow(int precedence, String status, String rule, String file, List<String> looksAt,
+                            List<String> exercisedBy) {
     }
 
-    public record FlagRow(String flag, String rule, String file, List<String> looksAt) {
+    public record FlagRow(String flag, String rule, String file, List<String> looksAt, List<String> exercisedBy) {
     }
 
     /** A rule that concludes something else the rows read (counted relations, suggested ratings). */
@@ -57,6 +62,19 @@ public final class PolicyOutline {
 
     /** The outline of these files (file name to DRL); files that do not parse are named in {@code unreadable}. */
     public static Outline of(int version, Map<String, String> files) {
+        return of(version, files, null);
+    }
+
+    /** As {@link #of(int, Map)}, with the scenarios of {@code tests} (a check's) that exercise each row. */
+    public static Outline of(int version, Map<String, String> files, TestRun tests) {
+        Map<String, List<String>> scenariosByRule = tests == null ? null : new java.util.HashMap<>();
+        if (tests != null) {
+            for (ScenarioResult result : tests.results()) {
+                for (String rule : result.rules() == null ? List.<String>of() : result.rules()) {
+                    scenariosByRule.computeIfAbsent(rule, r -> new ArrayList<>()).add(result.name());
+                }
+            }
+        }
         List<StatusRow> statuses = new ArrayList<>();
         List<FlagRow> flags = new ArrayList<>();
         List<OtherRule> others = new ArrayList<>();
@@ -72,7 +90,7 @@ public final class PolicyOutline {
                     unreadable.add(file.getKey());
                     continue;
                 }
-                outline(file.getKey(), parsed, fileStatuses, fileFlags, fileOthers);
+                outline(file.getKey(), parsed, scenariosByRule, fileStatuses, fileFlags, fileOthers);
             } catch (RuntimeException | org.drools.drl.parser.DroolsParserException | StackOverflowError unparsable) {
                 // An analyst's draft may be nested deeper than a parser's stack (the validation refuses it as such).
                 unreadable.add(file.getKey());
@@ -86,7 +104,8 @@ public final class PolicyOutline {
         return new Outline(version, statuses, flags, others, unreadable);
     }
 
-    private static void outline(String file, PackageDescr parsed, List<StatusRow> statuses, List<FlagRow> flags,
+    private static void outline(String file, PackageDescr parsed, Map<String, List<String>> scenariosByRule,
+                                List<StatusRow> statuses, List<FlagRow> flags,
                             List<OtherRule> others) {
         for (RuleDescr rule : parsed.getRules()) {
             if (rule.isQuery()) {
@@ -96,14 +115,15 @@ public final class PolicyOutline {
             conditions(rule.getLhs(), "", looksAt);
             List<ObjectCreationExpr> created = creations(rule.getConsequence() == null ? "" : rule.getConsequence().toString());
             boolean placed = false;
+            List<String> exercisedBy = scenariosByRule == null ? null : scenariosByRule.getOrDefault(rule.getName(), List.of());
             for (ObjectCreationExpr creation : created) {
                 String type = creation.getType().getNameAsString();
                 if (type.equals("StatusCandidate") && creation.getArguments().size() > 2) {
                     statuses.add(new StatusRow(precedence(creation.getArgument(2)), constant(creation.getArgument(1)),
-                            rule.getName(), file, looksAt));
+                            rule.getName(), file, looksAt, exercisedBy));
                     placed = true;
                 } else if (type.equals("FlagRaised") && creation.getArguments().size() > 1) {
-                    flags.add(new FlagRow(constant(creation.getArgument(1)), rule.getName(), file, looksAt));
+                    flags.add(new FlagRow(constant(creation.getArgument(1)), rule.getName(), file, looksAt, exercisedBy));
                     placed = true;
                 }
             }

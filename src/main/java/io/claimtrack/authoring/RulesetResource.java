@@ -151,7 +151,8 @@ public class RulesetResource {
                     + " StatusCandidate its rule inserts, each flag from its FlagRaised, and the facts each rule's"
                     + " conditions look at, one line each.")
     public PolicyOutline.Outline outline(@PathParam("version") int version) {
-        return PolicyOutline.of(version, versions.get(version).files());
+        return PolicyOutline.of(version, versions.get(version).files(),
+                checks.lastCheck(version).map(DraftChecks.Check::tests).orElse(null));
     }
 
     @GET

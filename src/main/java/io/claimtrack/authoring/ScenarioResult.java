@@ -6,8 +6,13 @@ import java.util.Set;
 import io.claimtrack.facts.ClaimStatus;
 import io.claimtrack.facts.Flag;
 
-/** How a scenario fared: passed, or each expectation that failed with expected and actual; or an error. */
-public record ScenarioResult(String file, String name, boolean passed, List<Mismatch> failures, String error) {
+/**
+ * How a scenario fared: passed, or each expectation that failed with expected and actual; or an error. {@code rules}:
+ * the rules whose conclusions (a status, a flag, a suggested rating) stand for its claims, the rules it exercises
+ * (null in checks stored before it was kept).
+ */
+public record ScenarioResult(String file, String name, boolean passed, List<Mismatch> failures, String error,
+                             List<String> rules) {
 
     /** "claim us: expected REFUTED [], got CONTESTED [] by rule "..."", one per failure. */
     public String describe() {

@@ -82,7 +82,7 @@ public final class ScenarioRunner {
         try {
             scenario = parse(file, json);
         } catch (IllegalArgumentException e) {
-            return new ScenarioResult(file, file, false, List.of(), e.getMessage());
+            return new ScenarioResult(file, file, false, List.of(), e.getMessage(), List.of());
         }
         try {
             Map<String, Long> ids = new HashMap<>();
@@ -107,12 +107,27 @@ public final class ScenarioRunner {
                             new ScenarioResult.Outcome(actual.status(), new TreeSet<>(actual.flags().keySet()), actual.rule())));
                 }
             }
-            return new ScenarioResult(file, scenario.name(), failures.isEmpty(), failures, null);
+            return new ScenarioResult(file, scenario.name(), failures.isEmpty(), failures, null, exercised(outcome));
         } catch (RunawayRulesException e) {
             throw e; // a ruleset that runs away is refused whole, not reported scenario by scenario
         } catch (RuleEvaluationException | IllegalArgumentException e) {
-            return new ScenarioResult(file, scenario.name(), false, List.of(), e.getMessage());
+            return new ScenarioResult(file, scenario.name(), false, List.of(), e.getMessage(), List.of());
         }
+    }
+
+    /** The rules whose conclusions stand in the outcome: each claim's status rule, flag rules and suggestion rule. */
+    private static List<String> exercised(Map<Long, Assessment> outcome) {
+        java.util.SortedSet<String> rules = new TreeSet<>();
+        for (Assessment assessment : outcome.values()) {
+            if (assessment.rule() != null) {
+                rules.add(assessment.rule());
+            }
+            assessment.flags().values().forEach(reason -> rules.add(reason.rule()));
+            if (assessment.suggestion() != null && assessment.suggestion().rule() != null) {
+                rules.add(assessment.suggestion().rule());
+            }
+        }
+        return List.copyOf(rules);
     }
 
     private static List<Claim> claims(Scenario scenario, Map<String, Long> ids) {

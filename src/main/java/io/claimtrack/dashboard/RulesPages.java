@@ -95,7 +95,8 @@ public class RulesPages {
     @Path("{version}/outline")
     public TemplateInstance outline(@PathParam("version") int version) {
         return Templates.outline(identity.isAnonymous() ? null : identity.getPrincipal().getName(),
-                PolicyOutline.of(version, versions.get(version).files()));
+                PolicyOutline.of(version, versions.get(version).files(),
+                        checks.lastCheck(version).map(DraftChecks.Check::tests).orElse(null)));
     }
 
     /** A version with its files and its last check: readable by whoever may read the API's /api/rulesets/{v}. */

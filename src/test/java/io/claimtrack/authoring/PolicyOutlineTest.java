@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.claimtrack.rules.CompiledRuleset;
+import io.claimtrack.rules.RulesetCompiler;
+
 /** The default policy's outline, made from its rules: the status table in the order the DRL's precedences give. */
 class PolicyOutlineTest {
 
@@ -49,6 +52,24 @@ class PolicyOutlineTest {
         PolicyOutline.Outline outline = PolicyOutline.of(2, files);
         assertEquals(List.of("broken.drl", "deep.drl"), outline.unreadable());
         assertEquals(8, outline.statuses().size(), "the other files are outlined all the same");
+    }
+
+    @Test
+    void eachRowNamesTheScenariosOfTheLastCheckThatExerciseIt() throws IOException {
+        Map<String, String> files = rules();
+        CompiledRuleset compiled = new RulesetCompiler().compile(1, files);
+        List<ScenarioResult> results = new ScenarioRunner().runAll(compiled, ScenarioRunner.read(Path.of("rules", "scenarios")));
+        TestRun tests = new TestRun(1, true, results.size(), 0, results);
+
+        PolicyOutline.Outline outline = PolicyOutline.of(1, files, tests);
+        PolicyOutline.StatusRow contested = outline.statuses().stream().filter(r -> "CONTESTED".equals(r.status()))
+                .findFirst().orElseThrow();
+        assertTrue(contested.exercisedBy().contains("The seed article: Russia's claim is contested, not widely"),
+                contested.exercisedBy().toString());
+        PolicyOutline.StatusRow retracted = outline.statuses().get(0);
+        assertEquals(results.stream().filter(r -> r.rules().contains(retracted.rule())).map(ScenarioResult::name).toList(),
+                retracted.exercisedBy());
+        assertEquals(null, PolicyOutline.of(1, files).statuses().get(0).exercisedBy(), "not checked: not known");
     }
 
     private static Map<String, String> rules() throws IOException {

@@ -125,6 +125,30 @@ class RulesPagesTest {
                 .body(containsString("id=\"stopped\""), containsString("does not settle"));
     }
 
+    @Test
+    void aCheckedVersionsOutlineNamesTheScenariosThatExerciseEachRow() {
+        String comment = "package io.claimtrack.policy;\n// a draft the same as its base, to check\n";
+        int draft = Api.draft(Api.activeRulesetVersion(), Map.of("note.drl", comment), "checked for its outline");
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+        given().when().get("/api/rulesets/" + draft + "/outline").then().statusCode(200)
+                .body("statuses[0].exercisedBy", org.hamcrest.Matchers.nullValue());
+        Map<String, String> session = given().contentType(ContentType.URLENC).redirects().follow(false)
+                .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        Response page = given().cookies(session).when().get("/rules/" + draft).then().extract().response();
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertTrue(token.find());
+        given().cookies(session).cookies(page.getCookies()).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token.group(1)).redirects().follow(false)
+                .when().post("/rules/" + draft + "/check").then().statusCode(303);
+
+        List<String> contested = given().when().get("/api/rulesets/" + draft + "/outline").then().statusCode(200)
+                .extract().jsonPath().getList("statuses.find { it.status == 'CONTESTED' }.exercisedBy");
+        assertTrue(contested.contains("The seed article: Russia's claim is contested, not widely"), contested.toString());
+        given().when().get("/rules/" + draft + "/outline").then().statusCode(200)
+                .body(containsString("The seed article: Russia&#39;s claim is contested, not widely"));
+    }
+
     private static long validationFailures(int version) {
         return given().auth().preemptive().basic(TestUsers.DESK, TestUsers.PASSWORD).when().get("/api/rulesets/audit")
                 .then().statusCode(200).extract().jsonPath().getList("findAll { it.version == " + version
