@@ -210,6 +210,21 @@ class BrowserTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
+    /** The policy read as the desk reads it: from a version's page to its table, the rows in the order they apply. */
+    @Test
+    void shouldShowTheActivePolicysOutlineWithItsRowsInOrder() {
+        int active = Api.activeRulesetVersion();
+        open("/rules/" + active);
+        browser.findElement(By.id("outline-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/rules/" + active + "/outline"));
+        List<String> statuses = browser.findElements(By.cssSelector("#outline-statuses tbody tr td:nth-child(2)")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(List.of("RETRACTED", "the verdict's own", "REFUTED", "REFUTED", "CONTESTED", "CONFIRMED",
+                "CORROBORATED", "UNVERIFIED"), statuses);
+        assertTrue(browser.findElement(By.id("outline-flags")).getText().contains("STALE"));
+        screenshot("outline");
+    }
+
     @Test
     void shouldShowADraftsProblemAtItsLineThenActivateAndRollBack() {
         int activeBefore = Api.activeRulesetVersion();
