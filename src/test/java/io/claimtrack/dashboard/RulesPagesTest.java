@@ -110,16 +110,7 @@ class RulesPagesTest {
                 + "    insertLogical( new StatusCandidate( $f.getClaim(), ClaimStatus.UNVERIFIED, 1, \"x\", \"\" + $f.getExplanation() ) );\nend\n";
         int draft = Api.draft(Api.activeRulesetVersion(), Map.of("loop.drl", loop), "never settles");
         RestAssured.authentication = RestAssured.DEFAULT_AUTH;
-        Map<String, String> session = given().contentType(ContentType.URLENC).redirects().follow(false)
-                .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
-                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
-        Response page = given().cookies(session).when().get("/rules/" + draft).then().extract().response();
-        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
-        assertTrue(token.find());
-
-        given().cookies(session).cookies(page.getCookies()).contentType(ContentType.URLENC)
-                .formParam("csrf-token", token.group(1)).redirects().follow(false)
-                .when().post("/rules/" + draft + "/check").then().statusCode(303);
+        Map<String, String> session = checkOnItsPage(draft);
 
         given().cookies(session).when().get("/rules/" + draft).then().statusCode(200)
                 .body(containsString("id=\"stopped\""), containsString("does not settle"));
@@ -132,21 +123,27 @@ class RulesPagesTest {
         RestAssured.authentication = RestAssured.DEFAULT_AUTH;
         given().when().get("/api/rulesets/" + draft + "/outline").then().statusCode(200)
                 .body("statuses[0].exercisedBy", org.hamcrest.Matchers.nullValue());
-        Map<String, String> session = given().contentType(ContentType.URLENC).redirects().follow(false)
-                .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
-                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
-        Response page = given().cookies(session).when().get("/rules/" + draft).then().extract().response();
-        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
-        assertTrue(token.find());
-        given().cookies(session).cookies(page.getCookies()).contentType(ContentType.URLENC)
-                .formParam("csrf-token", token.group(1)).redirects().follow(false)
-                .when().post("/rules/" + draft + "/check").then().statusCode(303);
+        checkOnItsPage(draft);
 
         List<String> contested = given().when().get("/api/rulesets/" + draft + "/outline").then().statusCode(200)
                 .extract().jsonPath().getList("statuses.find { it.status == 'CONTESTED' }.exercisedBy");
         assertTrue(contested.contains("The seed article: Russia's claim is contested, not widely"), contested.toString());
         given().when().get("/rules/" + draft + "/outline").then().statusCode(200)
                 .body(containsString("The seed article: Russia&#39;s claim is contested, not widely"));
+    }
+
+    /** Signs the desk in through the form and checks the version with its page's form, as an analyst does. @return the session */
+    private static Map<String, String> checkOnItsPage(int version) {
+        Map<String, String> session = given().contentType(ContentType.URLENC).redirects().follow(false)
+                .formParams("j_username", TestUsers.DESK, "j_password", TestUsers.PASSWORD)
+                .when().post("/j_security_check").then().statusCode(302).extract().cookies();
+        Response page = given().cookies(session).when().get("/rules/" + version).then().extract().response();
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
+        assertTrue(token.find());
+        given().cookies(session).cookies(page.getCookies()).contentType(ContentType.URLENC)
+                .formParam("csrf-token", token.group(1)).redirects().follow(false)
+                .when().post("/rules/" + version + "/check").then().statusCode(303);
+        return session;
     }
 
     private static long validationFailures(int version) {
